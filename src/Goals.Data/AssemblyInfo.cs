@@ -1,0 +1,2 @@
+namespace Goals.Data;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace Goals.GraphQL;
+internal static class Placeholder { }

@@ -1,0 +1,2 @@
+namespace Goals.Lambda;
+internal static class Placeholder { }
