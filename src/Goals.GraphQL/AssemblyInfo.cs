@@ -1,2 +1,0 @@
-namespace Goals.GraphQL;
-internal static class Placeholder { }

@@ -1,0 +1,57 @@
+using Goals.GraphQL.Language;
+
+namespace Goals.GraphQL.Execution;
+
+/// <summary>A document parsed and validated once, cached by the hash of its text.</summary>
+public sealed class PreparedDocument
+{
+    public PreparedDocument(DocumentNode? document, IReadOnlyList<GraphQLError> errors)
+    {
+        Document = document;
+        Errors = errors;
+    }
+
+    /// <summary>Null when the text did not parse.</summary>
+    public DocumentNode? Document { get; }
+
+    /// <summary>Syntax or validation errors; empty when the document is valid.</summary>
+    public IReadOnlyList<GraphQLError> Errors { get; }
+
+    public bool IsValid => Errors.Count == 0 && Document is not null;
+
+    /// <summary>The operation to run (spec GetOperation): by name, or the only one; null when that is ambiguous or unknown.</summary>
+    public OperationDefinitionNode? GetOperation(string? operationName)
+    {
+        if (Document is null) return null;
+        OperationDefinitionNode? found = null;
+        foreach (var definition in Document.Definitions)
+        {
+            if (definition is not OperationDefinitionNode operation) continue;
+            if (operationName is null)
+            {
+                if (found is not null) return null;
+                found = operation;
+            }
+            else if (operation.Name?.Value == operationName)
+            {
+                return operation;
+            }
+        }
+
+        return found;
+    }
+}
+
+public sealed class ExecutionRequest
+{
+    public required PreparedDocument Document { get; init; }
+    public string? OperationName { get; init; }
+
+    /// <summary>Raw variable values as read from JSON: null, bool, long, double, string,
+    /// IReadOnlyList&lt;object?&gt;, IReadOnlyDictionary&lt;string, object?&gt;. See <see cref="JsonInput"/>.</summary>
+    public IReadOnlyDictionary<string, object?>? Variables { get; init; }
+
+    public IServiceProvider? Services { get; init; }
+    public object? UserContext { get; init; }
+    public object? RootValue { get; init; }
+}

@@ -1,0 +1,77 @@
+using Goals.GraphQL.Execution;
+using Goals.GraphQL.Language;
+
+namespace Goals.GraphQL.Types;
+
+/// <summary>Fields in definition order, looked up by name.</summary>
+public interface IFieldsContainer
+{
+    IReadOnlyDictionary<string, FieldDefinition> Fields { get; }
+    IReadOnlyList<InterfaceType> Interfaces { get; }
+}
+
+public sealed class ObjectType(string name, string? description = null) : NamedType(name, description), IFieldsContainer
+{
+    public override TypeKind Kind => TypeKind.Object;
+    public IReadOnlyDictionary<string, FieldDefinition> Fields { get; internal set; } = FieldDefinition.EmptyFields;
+    public IReadOnlyList<InterfaceType> Interfaces { get; internal set; } = [];
+}
+
+public sealed class InterfaceType(string name, string? description = null) : NamedType(name, description), IFieldsContainer
+{
+    public override TypeKind Kind => TypeKind.Interface;
+    public IReadOnlyDictionary<string, FieldDefinition> Fields { get; internal set; } = FieldDefinition.EmptyFields;
+    public IReadOnlyList<InterfaceType> Interfaces { get; internal set; } = [];
+
+    /// <summary>Bound at start-up: picks the concrete object type of a runtime value.</summary>
+    public TypeResolver? ResolveType { get; internal set; }
+}
+
+public sealed class UnionType(string name, string? description = null) : NamedType(name, description)
+{
+    public override TypeKind Kind => TypeKind.Union;
+    public IReadOnlyList<ObjectType> Types { get; internal set; } = [];
+    public TypeResolver? ResolveType { get; internal set; }
+}
+
+public sealed class EnumType(string name, string? description = null) : NamedType(name, description)
+{
+    public override TypeKind Kind => TypeKind.Enum;
+
+    /// <summary>Values in definition order, by name.</summary>
+    public IReadOnlyDictionary<string, EnumValueDefinition> Values { get; internal set; } = new Dictionary<string, EnumValueDefinition>();
+}
+
+public sealed class InputObjectType(string name, string? description = null) : NamedType(name, description)
+{
+    public override TypeKind Kind => TypeKind.InputObject;
+    public IReadOnlyDictionary<string, InputValueDefinition> Fields { get; internal set; } = FieldDefinition.EmptyArguments;
+
+    /// <summary>@oneOf input objects (working draft): exactly one field must be given.</summary>
+    public bool IsOneOf { get; internal set; }
+}
+
+/// <summary>
+/// A scalar: the three coercions of spec §3.5. Implementations throw <see cref="GraphQLException"/>
+/// (code BAD_USER_INPUT) for input they reject and <see cref="InvalidOperationException"/> for results they cannot serialize.
+/// </summary>
+public abstract class ScalarType(string name, string? description = null) : NamedType(name, description)
+{
+    public override TypeKind Kind => TypeKind.Scalar;
+    public string? SpecifiedByUrl { get; init; }
+
+    /// <summary>Result coercion: a resolver's value to one of null, bool, int, long, double, decimal, string.</summary>
+    public abstract object? Serialize(object? value);
+
+    /// <summary>Input coercion of a variable value already read from JSON (bool, long/double, string, null, lists, dictionaries).</summary>
+    public abstract object? ParseValue(object? value);
+
+    /// <summary>Input coercion of a literal; variables inside have been replaced before this is called.</summary>
+    public abstract object? ParseLiteral(ValueNode literal);
+}
+
+public static class FieldDefinitionExtensions
+{
+    public static FieldDefinition? GetField(this IFieldsContainer type, string name) =>
+        type.Fields.TryGetValue(name, out var field) ? field : null;
+}

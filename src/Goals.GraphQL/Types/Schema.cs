@@ -1,0 +1,55 @@
+using Goals.GraphQL.Language;
+
+namespace Goals.GraphQL.Types;
+
+/// <summary>A built, validated, immutable schema. Create it with <see cref="SchemaBuilder"/>.</summary>
+public sealed class Schema
+{
+    internal Schema(ObjectType queryType, ObjectType? mutationType, ObjectType? subscriptionType,
+        IReadOnlyDictionary<string, NamedType> types, IReadOnlyDictionary<string, DirectiveDefinition> directives,
+        string? description)
+    {
+        QueryType = queryType;
+        MutationType = mutationType;
+        SubscriptionType = subscriptionType;
+        Types = types;
+        Directives = directives;
+        Description = description;
+    }
+
+    public ObjectType QueryType { get; }
+    public ObjectType? MutationType { get; }
+    public ObjectType? SubscriptionType { get; }
+
+    /// <summary>Every named type, built-in scalars and introspection types included.</summary>
+    public IReadOnlyDictionary<string, NamedType> Types { get; }
+
+    public IReadOnlyDictionary<string, DirectiveDefinition> Directives { get; }
+    public string? Description { get; }
+
+    public NamedType? GetType(string name) => Types.TryGetValue(name, out var type) ? type : null;
+
+    public DirectiveDefinition? GetDirective(string name) => Directives.TryGetValue(name, out var d) ? d : null;
+
+    public ObjectType? GetRootType(OperationType operation) => operation switch
+    {
+        OperationType.Query => QueryType,
+        OperationType.Mutation => MutationType,
+        _ => SubscriptionType,
+    };
+
+    /// <summary>The object types that implement an interface or belong to a union; empty for other types.</summary>
+    public IReadOnlyList<ObjectType> GetPossibleTypes(NamedType abstractType) =>
+        PossibleTypes.TryGetValue(abstractType.Name, out var list) ? list : [];
+
+    /// <summary>Interfaces and object types implementing the given interface (for interface-implements-interface checks).</summary>
+    public bool IsSubType(NamedType abstractType, NamedType maybeSubType) => abstractType switch
+    {
+        UnionType union => maybeSubType is ObjectType o && union.Types.Contains(o),
+        InterfaceType iface => maybeSubType is IFieldsContainer c && c.Interfaces.Contains(iface),
+        _ => false,
+    };
+
+    internal IReadOnlyDictionary<string, IReadOnlyList<ObjectType>> PossibleTypes { get; init; } =
+        new Dictionary<string, IReadOnlyList<ObjectType>>();
+}
