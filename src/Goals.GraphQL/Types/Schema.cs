@@ -29,6 +29,14 @@ public sealed class Schema
 
     public NamedType? GetType(string name) => Types.TryGetValue(name, out var type) ? type : null;
 
+    /// <summary>
+    /// The definition of a field selected on parentType, including the meta fields __typename (any composite type)
+    /// and __schema/__type (query root only), as spec §4 and graphql-js getFieldDef do. CONTRACT: meta fields are added
+    /// by the introspection work.
+    /// </summary>
+    public FieldDefinition? GetFieldDefinition(NamedType parentType, string fieldName) =>
+        parentType is IFieldsContainer container && container.Fields.TryGetValue(fieldName, out var field) ? field : null;
+
     public DirectiveDefinition? GetDirective(string name) => Directives.TryGetValue(name, out var d) ? d : null;
 
     public ObjectType? GetRootType(OperationType operation) => operation switch
