@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test: the graphql-js oracle and template checks (Node), then every .NET test project
+# against a private PostgreSQL the tests start themselves. Ends with one "N passed, N failed" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --browser || exit 1
+
+failed_steps=()
+step() {
+  local name=$1; shift
+  echo "== $name"
+  if ! "$@"; then failed_steps+=("$name"); fi
+}
+
+dotnet build Goals.slnx --no-restore -c Debug -v quiet -nologo || { echo "0 passed, 1 failed"; exit 1; }
+
+[ -f tests/graphql-oracle/generate.mjs ] && step "graphql-js expectations are up to date" node tests/graphql-oracle/generate.mjs --check
+[ -f tests/template/validate.mjs ] && step "serverless.template matches the SAM schema" node tests/template/validate.mjs
+
+log=$(mktemp)
+dotnet test Goals.slnx --no-build -c Debug --logger "console;verbosity=minimal" 2>&1 | tee "$log"
+test_status=${PIPESTATUS[0]}
+
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; failed_steps+=("dotnet test exited $test_status"); fi
+failed=$((failed + ${#failed_steps[@]}))
+
+[ ${#failed_steps[@]} -gt 0 ] && printf 'failed step: %s\n' "${failed_steps[@]}"
+echo "Total: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]
