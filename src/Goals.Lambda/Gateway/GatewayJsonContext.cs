@@ -9,4 +9,6 @@ namespace Goals.Lambda.Gateway;
 [JsonSerializable(typeof(ApiGatewayV1Response))]
 [JsonSerializable(typeof(ApiGatewayV2Response))]
 [JsonSerializable(typeof(GraphQLErrorBody))]
-internal sealed partial class GatewayJsonContext : JsonSerializerContext;
+internal sealed partial class GatewayJsonContext : JsonSerializerContext
+{
+}

@@ -4,4 +4,6 @@ namespace Goals.Lambda.Runtime;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(LambdaError))]
-internal sealed partial class RuntimeJsonContext : JsonSerializerContext;
+internal sealed partial class RuntimeJsonContext : JsonSerializerContext
+{
+}
