@@ -24,11 +24,11 @@ public sealed class ApiGatewayHandler(LambdaServer server, ApiGatewayOptions opt
         var response = await server.ProcessAsync(request, cancellationToken);
         if (response.UnhandledException is not null && cancellationToken.IsCancellationRequested)
         {
-            return GatewayErrorResponses.Timeout();
+            return timeoutResponse;
         }
 
         return GatewayResponseWriter.Write(request.Format, response.StatusCode, response.Headers, response.Body, options.MaxResponsePayloadBytes);
     }
 
-    public ReadOnlyMemory<byte> CreateTimeoutResponse(LambdaInvocation invocation) => GatewayErrorResponses.Timeout();
+    public ReadOnlyMemory<byte> CreateTimeoutResponse(LambdaInvocation invocation) => timeoutResponse;
 }
