@@ -8,6 +8,9 @@ namespace Goals.Lambda.Gateway;
 public sealed class ApiGatewayHandler(LambdaServer server, ApiGatewayOptions options, ILogger<ApiGatewayHandler> logger)
     : ILambdaHandler, ILambdaTimeoutResponder
 {
+    // Built during init: the timeout path runs with milliseconds left and must not pay for JIT or serialization.
+    private readonly byte[] timeoutResponse = GatewayErrorResponses.Timeout();
+
     public async Task<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
     {
         GatewayRequest request;
