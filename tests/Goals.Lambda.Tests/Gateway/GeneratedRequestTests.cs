@@ -105,4 +105,14 @@ public sealed class GeneratedRequestTests(ApiLambdaHarness harness) : IClassFixt
         Assert.Equal("", Str(echo, "pathBase"));
         Assert.Equal("/betamax/x", Str(echo, "path"));
     }
+
+    [Fact]
+    public async Task Request_activity_continues_the_xray_trace()
+    {
+        const string trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+        var result = await harness.Emulator.InvokeAsync(Events.V2("GET", "/traced"), traceId: trace);
+        var echo = ProxyResponse.Parse(result).Json();
+
+        Assert.Equal("5759e988bd862e3fe1be46a994272793", Str(echo, "activityTraceId"));
+    }
 }

@@ -55,6 +55,24 @@ public sealed class EntryPointTests
         Assert.Contains("database unreachable", initError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Host_shutdown_stops_the_loop_with_exit_code_zero()
+    {
+        var builder = new HostApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Goals.Lambda.Sqs.ISqsRecordHandler, NoopRecordHandler>();
+        await using var emulator = await RuntimeApiEmulator.StartAsync();
+        using var host = builder.Build();
+        using var client = new LambdaRuntimeClient(emulator.Address);
+        var run = LambdaEntryPoint.RunAsync(host, LambdaHandlerNames.Worker, client, CancellationToken.None);
+        var served = await emulator.InvokeAsync("{\"Records\":[]}"u8.ToArray());
+
+        host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        Assert.False(served.IsError);
+        Assert.Equal(LambdaRuntimeLoop.ExitCodeStopped, await run.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
     private static async Task<(int ExitCode, string InitError)> RunToInitErrorAsync(HostApplicationBuilder builder, string handler)
     {
         builder.Logging.ClearProviders();
