@@ -122,6 +122,25 @@ public sealed class ResponseMappingTests(ApiLambdaHarness harness) : IClassFixtu
     }
 
     [Fact]
+    public async Task Synchronous_body_writes_are_refused_as_in_kestrel()
+    {
+        var response = await harness.InvokeAsync(Events.V2("GET", "/sync-write"));
+
+        Assert.Equal(500, response.StatusCode);
+        Assert.Empty(response.Body);
+    }
+
+    [Fact]
+    public async Task Empty_response_has_no_body_field()
+    {
+        var response = await harness.InvokeAsync(Events.V2("DELETE", "/no-content"));
+
+        Assert.Equal(204, response.StatusCode);
+        Assert.False(response.Root.TryGetProperty("body", out _));
+        Assert.False(response.IsBase64Encoded);
+    }
+
+    [Fact]
     public async Task OnStarting_callbacks_run_before_the_response_is_sent()
     {
         var response = await harness.InvokeAsync(Events.V2("GET", "/on-starting"));

@@ -42,6 +42,8 @@ internal static class EchoApp
         "/comma-header" => WriteCommaHeaderAsync(ctx),
         "/on-starting" => WriteWithOnStartingAsync(ctx),
         "/graphql-response" => WriteGraphQLResponseAsync(ctx),
+        "/sync-write" => WriteSynchronously(ctx),
+        "/no-content" => NoContent(ctx),
         _ => EchoAsync(ctx),
     };
 
@@ -151,6 +153,18 @@ internal static class EchoApp
         });
         ctx.Response.ContentType = "text/plain";
         return ctx.Response.WriteAsync("started");
+    }
+
+    private static Task WriteSynchronously(HttpContext ctx)
+    {
+        ctx.Response.Body.Write("sync"u8);
+        return Task.CompletedTask;
+    }
+
+    private static Task NoContent(HttpContext ctx)
+    {
+        ctx.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
     }
 
     private static Task WriteGraphQLResponseAsync(HttpContext ctx)
