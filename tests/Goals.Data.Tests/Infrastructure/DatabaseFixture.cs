@@ -1,0 +1,57 @@
+using Goals.Data.Migrations;
+using Goals.Data.Sessions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Goals.Data.Tests.Infrastructure;
+
+/// <summary>A fresh, migrated database per test class on the shared test server.</summary>
+public class DatabaseFixture : IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+    public GoalsDataSource DataSource { get; private set; } = null!;
+    public CapturingLoggerProvider Logs { get; } = new();
+    protected virtual bool ApplyMigrations => true;
+
+    public async Task InitializeAsync()
+    {
+        var created = await TestServer.CreateDatabaseAsync("t_" + GetType().Name.Replace("Fixture", "", StringComparison.Ordinal).ToLowerInvariant());
+        // Concurrency tests need more than the Lambda default of 2 connections.
+        ConnectionString = new NpgsqlConnectionStringBuilder(created) { MaxPoolSize = 30 }.ConnectionString;
+        var loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
+        DataSource = GoalsDataSourceFactory.Create(ConnectionString, loggerFactory);
+        if (ApplyMigrations)
+        {
+            await new MigrationRunner(DataSource.DataSource, NullLogger.Instance).ApplyAsync(MigrationSource.Embedded(), CancellationToken.None);
+        }
+    }
+
+    public DbSession OpenSession() => DataSource.OpenSession();
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await DataSource.DataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = await DataSource.DataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await TestServer.DropDatabaseAsync(ConnectionString);
+    }
+}
+
+/// <summary>A database without the schema (migration tests).</summary>
+public sealed class EmptyDatabaseFixture : DatabaseFixture
+{
+    protected override bool ApplyMigrations => false;
+}
