@@ -54,6 +54,22 @@ public sealed class PrivatePostgresTests
         }
     }
 
+    [Fact]
+    public async Task A_later_start_reaps_the_server_and_cluster_of_a_dead_run()
+    {
+        await using var leftover = await PrivatePostgres.StartThrowawayAsync("leftover");
+        var pid = leftover.ProcessId!.Value;
+        var root = Path.GetDirectoryName(leftover.DataDirectory)!;
+        // Pretend the run that started it died: its owner file now names a process that does not exist.
+        await File.WriteAllTextAsync(Path.Combine(root, "owner"), "999999 1");
+
+        await using (await PrivatePostgres.StartThrowawayAsync("next"))
+        {
+            Assert.False(ProcessIsAlive(pid), "the orphaned server must be stopped");
+            Assert.False(Directory.Exists(root), "the orphaned cluster must be deleted");
+        }
+    }
+
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
