@@ -29,6 +29,12 @@ public class DatabaseFixture : IAsyncLifetime
 
     public DbSession OpenSession() => DataSource.OpenSession();
 
+    /// <summary>
+    /// Tests that inject failures with PL/pgSQL, constraint triggers or pg_terminate_backend, or assert
+    /// PostgreSQL's restart protocol, return early (pass vacuously) when run against CockroachDB.
+    /// </summary>
+    public async Task<bool> IsCockroachAsync() => await DataSource.GetEngineAsync() == DatabaseEngine.CockroachDB;
+
     public async Task ExecuteAsync(string sql)
     {
         await using var connection = await DataSource.DataSource.OpenConnectionAsync();
