@@ -1,4 +1,8 @@
 using Goals.Data.Embedded;
+using Goals.Data.Repositories;
+using Goals.Data.Sessions;
+using Goals.Data.Transactions;
+using Microsoft.Extensions.DependencyInjection;
 using Goals.Data.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -78,6 +82,29 @@ public sealed class DataSourceTests(DatabaseFixture db) : IClassFixture<Database
         Assert.Equal(db.ConnectionString, external.ConnectionString);
         Assert.Null(external.Server);
         Assert.Equal(db.ConnectionString, external.WithConnectionString(Config())[DatabaseConfiguration.ConnectionStringKey]);
+    }
+
+    [Fact]
+    public async Task AddGoalsData_registers_one_data_source_and_one_session_per_scope()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(Config((DatabaseConfiguration.ConnectionStringKey, db.ConnectionString)))
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddGoalsData();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        DbSession first;
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<DbSession>();
+            Assert.Same(first, scope.ServiceProvider.GetRequiredService<DbSession>());
+            var student = Guid.NewGuid();
+            var goal = await scope.ServiceProvider.GetRequiredService<TransactionRunner>().RunAsync(first,
+                (s, ct) => scope.ServiceProvider.GetRequiredService<GoalRepository>().CreateAsync(s, student, new NewGoal(GoalTypes.Career, "via DI"), ct), CancellationToken.None);
+            Assert.Equal("via DI", goal.Title);
+        }
+        await using var second = provider.CreateAsyncScope();
+        Assert.NotSame(first, second.ServiceProvider.GetRequiredService<DbSession>());
+        Assert.Same(provider.GetRequiredService<GoalsDataSource>(), second.ServiceProvider.GetRequiredService<GoalsDataSource>());
     }
 
     private static async Task<object?> ScalarOnAsync(GoalsDataSource dataSource, string sql)

@@ -1,3 +1,4 @@
+using Goals.Data.Embedded;
 using Goals.Data.Migrations;
 using Goals.Data.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ public sealed class MigrationTests : IAsyncLifetime
 
     private async Task<string> NewDatabaseAsync()
     {
-        var connectionString = await TestServer.CreateDatabaseAsync("t_migrations");
+        var connectionString = await SharedDatabaseServer.CreateDatabaseAsync("t_migrations", migrate: false);
         _databases.Add(connectionString);
         return connectionString;
     }
@@ -165,7 +166,7 @@ public sealed class MigrationTests : IAsyncLifetime
     {
         foreach (var database in _databases)
         {
-            await TestServer.DropDatabaseAsync(database);
+            await SharedDatabaseServer.DropDatabaseAsync(database);
         }
         _loggerFactory.Dispose();
     }

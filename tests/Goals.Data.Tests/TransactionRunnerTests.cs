@@ -17,7 +17,7 @@ public sealed class TransactionRunnerTests(DatabaseFixture db) : IClassFixture<D
     /// A table, and a function that raises 40001 while its sequence is at or below <paramref name="conflicts"/>.
     /// Sequences ignore rollbacks, so each attempt advances it: exactly that many attempts fail.
     /// </summary>
-    private async Task<string> CreateConflictInjectorAsync(int conflicts)
+    private async Task<string> CreateConflictInjectorAsync(int conflicts, string sqlState = "40001")
     {
         var name = "c" + Guid.NewGuid().ToString("N")[..10];
         await db.ExecuteAsync($"""
@@ -26,7 +26,7 @@ public sealed class TransactionRunnerTests(DatabaseFixture db) : IClassFixture<D
             CREATE FUNCTION {name}_conflict() RETURNS void LANGUAGE plpgsql AS $$
             BEGIN
                 IF nextval('{name}_seq') <= {conflicts} THEN
-                    RAISE EXCEPTION 'injected serialization failure' USING ERRCODE = '40001';
+                    RAISE EXCEPTION 'injected conflict' USING ERRCODE = '{sqlState}';
                 END IF;
             END $$;
             """);
@@ -92,6 +92,22 @@ public sealed class TransactionRunnerTests(DatabaseFixture db) : IClassFixture<D
         Assert.DoesNotContain("COMMIT", observer.Statements);
         Assert.Equal("ROLLBACK", observer.Statements[^1]);
         Assert.False(session.InTransaction);
+    }
+
+    [Fact]
+    public async Task Deadlocks_are_retried_too()
+    {
+        if (await db.IsCockroachAsync())
+        {
+            return;
+        }
+        var table = await CreateConflictInjectorAsync(conflicts: 2, sqlState: PostgresErrorCodes.DeadlockDetected);
+        await using var session = db.OpenSession();
+
+        await new TransactionRunner(db.DataSource, Fast).RunAsync(session, InsertThenConflict(table), CancellationToken.None);
+
+        Assert.Equal(2, session.TransactionRetries);
+        Assert.Equal(1L, await db.ScalarAsync<long>($"SELECT count(*) FROM {table}"));
     }
 
     [Fact]

@@ -1,30 +1,24 @@
-using Goals.Data.Migrations;
+using Goals.Data.Embedded;
 using Goals.Data.Sessions;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Goals.Data.Tests.Infrastructure;
 
 /// <summary>A fresh, migrated database per test class on the shared test server.</summary>
-public class DatabaseFixture : IAsyncLifetime
+public sealed class DatabaseFixture : IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
     public GoalsDataSource DataSource { get; private set; } = null!;
     public CapturingLoggerProvider Logs { get; } = new();
-    protected virtual bool ApplyMigrations => true;
 
     public async Task InitializeAsync()
     {
-        var created = await TestServer.CreateDatabaseAsync("t_" + GetType().Name.Replace("Fixture", "", StringComparison.Ordinal).ToLowerInvariant());
+        var created = await SharedDatabaseServer.CreateDatabaseAsync("t_" + GetType().Name.Replace("Fixture", "", StringComparison.Ordinal).ToLowerInvariant());
         // Concurrency tests need more than the Lambda default of 2 connections.
         ConnectionString = new NpgsqlConnectionStringBuilder(created) { MaxPoolSize = 30 }.ConnectionString;
         var loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
         DataSource = GoalsDataSourceFactory.Create(ConnectionString, loggerFactory);
-        if (ApplyMigrations)
-        {
-            await new MigrationRunner(DataSource.DataSource, NullLogger.Instance).ApplyAsync(MigrationSource.Embedded(), CancellationToken.None);
-        }
     }
 
     public DbSession OpenSession() => DataSource.OpenSession();
@@ -52,12 +46,6 @@ public class DatabaseFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await DataSource.DisposeAsync();
-        await TestServer.DropDatabaseAsync(ConnectionString);
+        await SharedDatabaseServer.DropDatabaseAsync(ConnectionString);
     }
-}
-
-/// <summary>A database without the schema (migration tests).</summary>
-public sealed class EmptyDatabaseFixture : DatabaseFixture
-{
-    protected override bool ApplyMigrations => false;
 }
