@@ -542,6 +542,8 @@ internal sealed class ExecutionState
     private void CompleteObject(FieldContext context, ObjectType type, ResultNode node, int index, PathSegment path, object result,
         bool nonNullSlot)
     {
+        // Depth is normally capped by validation (MaxDepth); without it, fail the field instead of the process.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var fields = context.Collected.GetSubFields(this, type);
         var map = new ResultMap(fields.Length);
         foreach (var f in fields) map.Add(new KeyValuePair<string, object?>(f.ResponseKey, null));
@@ -615,6 +617,7 @@ internal sealed class ExecutionState
             default:
             {
                 var error = new GraphQLError("Unexpected error.", locations, path, Extensions(ErrorCodes.InternalServerError, null), exception);
+                if (exception is OperationCanceledException && CancellationToken.IsCancellationRequested) return error;
                 try
                 {
                     Options.OnUnexpectedError?.Invoke(error, exception);
