@@ -86,6 +86,19 @@ public sealed partial class DataLoaderContext
             }
         }
 
+        if (hookError is not null)
+        {
+            // The hook was meant to send the batches; those still pending may never complete, so their loads fail
+            // with the hook's error (fields of those keys only) instead of hanging the request.
+            foreach (var run in runs)
+            {
+                if (run.Task.IsCompleted) run.Complete();
+                else run.Fail(hookError);
+            }
+
+            return;
+        }
+
         foreach (var run in runs)
         {
             try
@@ -99,6 +112,5 @@ public sealed partial class DataLoaderContext
         }
 
         foreach (var run in runs) run.Complete();
-        if (hookError is not null) throw new InvalidOperationException("AfterBatchesStarted failed.", hookError);
     }
 }

@@ -143,3 +143,17 @@ public class DataLoaderTests
         Assert.Throws<InvalidOperationException>(() => context.GetOrAdd<string, string>("x", (_, _) => throw new InvalidOperationException()));
     }
 }
+
+public class DataLoaderHookTests
+{
+    [Fact]
+    public async Task FailingHookFailsThePendingLoadsInsteadOfHanging()
+    {
+        var context = new DataLoaderContext { AfterBatchesStarted = _ => throw new InvalidOperationException("flush failed") };
+        var never = new TaskCompletionSource<IReadOnlyDictionary<int, string>>();
+        var loader = context.GetOrAdd<int, string>("x", (_, _) => never.Task);
+        var load = loader.LoadAsync(1);
+        await context.DispatchPendingAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("flush failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => load)).Message);
+    }
+}
