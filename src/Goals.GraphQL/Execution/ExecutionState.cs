@@ -496,9 +496,11 @@ internal sealed class ExecutionState
                 CompleteList(context, list, node, index, path, result, nonNullSlot);
                 return;
             case ObjectType objectType:
+                if (result is Task) throw TaskAsValue(context);
                 CompleteObject(context, objectType, node, index, path, result, nonNullSlot);
                 return;
             default:
+                if (result is Task) throw TaskAsValue(context);
                 CompleteObject(context, ResolveRuntimeType(context, (NamedType)type, result), node, index, path, result, nonNullSlot);
                 return;
         }
@@ -551,6 +553,9 @@ internal sealed class ExecutionState
         node.Set(index, map);
         ExecuteFields(type, result, fields, child, path);
     }
+
+    private static CompletionException TaskAsValue(FieldContext context) =>
+        new($"The resolver of {context.ParentType.Name}.{context.Field.Name} returned a Task as its value; bind it as an async resolver.");
 
     private ObjectType ResolveRuntimeType(FieldContext context, NamedType abstractType, object result)
     {
