@@ -68,10 +68,11 @@ public sealed partial class DataLoaderContext
             _pending.Clear();
         }
 
-        RoundCount++;
         var runs = new List<IBatchRun>(loaders.Length);
         foreach (var loader in loaders)
             if (loader.StartBatch(cancellationToken) is { } run) runs.Add(run);
+        if (runs.Count == 0) return; // keys raced into a batch that was already started
+        RoundCount++;
 
         Exception? hookError = null;
         if (AfterBatchesStarted is { } hook)
