@@ -18,7 +18,10 @@ internal sealed class ValidationWalker
     private readonly int[][] _leave;
     private int _skipping;
 
-    private static (Type[] Types, int[][] Enter, int[][] Leave)? _dispatchCache;
+    /// <summary>Immutable once published; replaced as a whole (a reference write is atomic, so concurrent validations are safe).</summary>
+    private sealed record DispatchTables(Type[] Types, int[][] Enter, int[][] Leave);
+
+    private static DispatchTables? _dispatchCache;
 
     public ValidationWalker(ValidationContext context, ValidationRule[] rules)
     {
@@ -29,7 +32,7 @@ internal sealed class ValidationWalker
 
         // Which rules want which kinds depends only on the rule types: compute the tables once per rule set.
         var cache = _dispatchCache;
-        if (cache is null || !SameTypes(cache.Value.Types, rules))
+        if (cache is null || !SameTypes(cache.Types, rules))
         {
             var enterIdx = new int[KindCount][];
             var leaveIdx = new int[KindCount][];
@@ -40,12 +43,12 @@ internal sealed class ValidationWalker
                 leaveIdx[k] = Enumerable.Range(0, rules.Length).Where(i => (rules[i].LeaveKinds & flag) != 0).ToArray();
             }
 
-            cache = (rules.Select(r => r.GetType()).ToArray(), enterIdx, leaveIdx);
+            cache = new DispatchTables(rules.Select(r => r.GetType()).ToArray(), enterIdx, leaveIdx);
             _dispatchCache = cache;
         }
 
-        _enter = cache.Value.Enter;
-        _leave = cache.Value.Leave;
+        _enter = cache.Enter;
+        _leave = cache.Leave;
     }
 
     private static bool SameTypes(Type[] types, ValidationRule[] rules)

@@ -87,3 +87,20 @@ public class QueryLimitsTests
         Assert.Equal("Too many validation errors, error limit reached. Validation aborted.", errors[100].Message);
     }
 }
+
+public class ConcurrencyTests
+{
+    [Fact]
+    public void ParallelValidationMatchesSequential()
+    {
+        var cases = ValidationCorpus.Cases;
+        var expected = cases.Select(c => Describe(DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse(c.Query)))).ToArray();
+        var actual = new string[cases.Length * 4];
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            actual[i] = Describe(DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse(cases[i % cases.Length].Query))));
+        for (var i = 0; i < actual.Length; i++) Assert.Equal(expected[i % cases.Length], actual[i]);
+    }
+
+    private static string Describe(IReadOnlyList<GraphQLError> errors) =>
+        string.Join("\n", errors.Select(e => e.Message + string.Join(",", (e.Locations ?? []).Select(l => $"{l.Line}:{l.Column}"))));
+}
