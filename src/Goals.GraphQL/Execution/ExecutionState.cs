@@ -260,6 +260,18 @@ internal sealed class ExecutionState
         return fields;
     }
 
+    private Dictionary<(CollectedField, ObjectType), CollectedField[]>? _requestSubFields;
+
+    /// <summary>When @skip/@include depend on variables, sub-fields are collected once per request (not per object).</summary>
+    public CollectedField[] CollectSubFieldsPerRequest(CollectedField field, ObjectType type)
+    {
+        _requestSubFields ??= new Dictionary<(CollectedField, ObjectType), CollectedField[]>();
+        if (_requestSubFields.TryGetValue((field, type), out var fields)) return fields;
+        fields = CollectSubFields(type, field.Nodes);
+        _requestSubFields[(field, type)] = fields;
+        return fields;
+    }
+
     public CollectedField[] CollectSubFields(ObjectType type, FieldNode[] nodes)
     {
         var sets = new List<SelectionSetNode>(nodes.Length);

@@ -25,7 +25,7 @@ internal sealed class CollectedField(string responseKey, FieldNode[] nodes, Fiel
 
     public CollectedField[] GetSubFields(ExecutionState state, ObjectType type)
     {
-        if (!state.Plan.Cacheable) return state.CollectSubFields(type, Nodes);
+        if (!state.Plan.Cacheable) return state.CollectSubFieldsPerRequest(this, type);
         var cache = _subFields ?? Interlocked.CompareExchange(ref _subFields, new(), null) ?? _subFields;
         if (cache.TryGetValue(type, out var fields)) return fields;
         fields = state.CollectSubFields(type, Nodes);
