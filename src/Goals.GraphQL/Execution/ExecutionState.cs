@@ -455,6 +455,9 @@ internal sealed class ExecutionState
     private void CompleteValue(FieldContext context, GraphQLType type, ResultNode node, int index, PathSegment path, object? result,
         bool nonNullSlot)
     {
+        // graphql-js: a resolved value that is an Error is thrown (here: an Exception value, e.g. a per-key batch error).
+        if (result is Exception resultError) throw resultError;
+
         if (type is NonNullType nonNull)
         {
             if (result is null)
