@@ -1,2 +1,0 @@
-namespace Goals.Data;
-internal static class Placeholder { }

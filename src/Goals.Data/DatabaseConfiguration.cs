@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Goals.Data;
+
+/// <summary>Configuration keys of the data layer.</summary>
+public static class DatabaseConfiguration
+{
+    /// <summary>Connection string of an external database (env ConnectionStrings__Goals). Unset: private PostgreSQL.</summary>
+    public const string ConnectionStringKey = "ConnectionStrings:Goals";
+    public const string RootCertificateKey = "Database:RootCertificate";
+    public const string ClientCertificateKey = "Database:ClientCertificate";
+    public const string ClientKeyKey = "Database:ClientKey";
+    public const string ApplicationNameKey = "Database:ApplicationName";
+    public const string MaxPoolSizeKey = "Database:MaxPoolSize";
+    /// <summary>Where the persistent private PostgreSQL keeps its cluster (default: &lt;repo&gt;/.data/pg).</summary>
+    public const string DataDirectoryKey = "Database:DataDirectory";
+
+    public static string? GetExternalConnectionString(IConfiguration configuration)
+    {
+        var value = configuration[ConnectionStringKey];
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    /// <summary>The repository root (directory holding Goals.slnx), searched upwards from the working and app directories.</summary>
+    public static string? FindRepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Goals.slnx")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+        return null;
+    }
+}

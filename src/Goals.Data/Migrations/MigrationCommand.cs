@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Goals.Data.Migrations;
+
+/// <summary>The <c>migrate</c> verb: applies pending migrations and returns a process exit code. Never run at start-up.</summary>
+public static class MigrationCommand
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+
+    /// <summary>Applies the migrations embedded in Goals.Data.</summary>
+    public static Task<int> RunAsync(string connectionString, ILogger logger, CancellationToken ct) =>
+        RunAsync(connectionString, migrationsDirectory: null, logger, ct);
+
+    /// <summary>Applies the migrations in <paramref name="migrationsDirectory"/> (e.g. schema/migrations), or the embedded ones when null.</summary>
+    public static async Task<int> RunAsync(string connectionString, string? migrationsDirectory, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            var migrations = migrationsDirectory is null ? MigrationSource.Embedded() : MigrationSource.FromDirectory(migrationsDirectory);
+            await using var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+            var applied = await new MigrationRunner(dataSource, logger).ApplyAsync(migrations, ct);
+            logger.LogInformation("Migrations done: {AppliedCount} applied now, {TotalCount} known", applied.Count, migrations.Count);
+            return Success;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            logger.LogError("Migrations cancelled");
+            return Failure;
+        }
+        catch (Exception e) when (e is MigrationChecksumMismatchException or InvalidOperationException or NpgsqlException or IOException)
+        {
+            logger.LogError(e, "Migrations failed: {Message}", e.Message);
+            return Failure;
+        }
+    }
+}
