@@ -1,2 +1,0 @@
-namespace Goals.Lambda;
-internal static class Placeholder { }

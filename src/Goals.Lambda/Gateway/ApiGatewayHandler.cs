@@ -1,0 +1,34 @@
+using Goals.Lambda.Runtime;
+using Goals.Lambda.Server;
+using Microsoft.Extensions.Logging;
+
+namespace Goals.Lambda.Gateway;
+
+/// <summary>The <c>api</c> handler: API Gateway proxy event → ASP.NET Core pipeline → proxy response.</summary>
+public sealed class ApiGatewayHandler(LambdaServer server, ApiGatewayOptions options, ILogger<ApiGatewayHandler> logger)
+    : ILambdaHandler, ILambdaTimeoutResponder
+{
+    public async Task<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
+    {
+        GatewayRequest request;
+        try
+        {
+            request = GatewayRequestParser.Parse(invocation);
+        }
+        catch (GatewayEventException exception)
+        {
+            logger.LogWarning(exception, "Rejected invocation {RequestId}: {Reason}", invocation.RequestId, exception.Message);
+            return GatewayErrorResponses.BadRequest(exception.Message);
+        }
+
+        var response = await server.ProcessAsync(request, cancellationToken);
+        if (response.UnhandledException is not null && cancellationToken.IsCancellationRequested)
+        {
+            return GatewayErrorResponses.Timeout();
+        }
+
+        return GatewayResponseWriter.Write(request.Format, response.StatusCode, response.Headers, response.Body, options.MaxResponsePayloadBytes);
+    }
+
+    public ReadOnlyMemory<byte> CreateTimeoutResponse(LambdaInvocation invocation) => GatewayErrorResponses.Timeout();
+}

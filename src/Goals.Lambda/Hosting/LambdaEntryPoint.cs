@@ -1,0 +1,60 @@
+using Goals.Lambda.Runtime;
+using Goals.Lambda.Server;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Goals.Lambda.Hosting;
+
+/// <summary>Runs a built (not started) host as a Lambda custom runtime.</summary>
+public static class LambdaEntryPoint
+{
+    /// <param name="handlerName">Defaults to env <c>_HANDLER</c>; see <see cref="LambdaHandlerNames"/>.</param>
+    /// <returns>The process exit code: non-zero when init failed or the Runtime API went away.</returns>
+    public static async Task<int> RunAsync(IHost host, string? handlerName = null, CancellationToken cancellationToken = default)
+    {
+        var runtimeApi = LambdaEnvironment.RuntimeApi
+            ?? throw new InvalidOperationException($"{LambdaEnvironment.RuntimeApiVariable} is not set; this is not a Lambda environment.");
+        using var client = new LambdaRuntimeClient(runtimeApi);
+        return await RunAsync(host, handlerName ?? LambdaEnvironment.HandlerName, client, cancellationToken);
+    }
+
+    internal static async Task<int> RunAsync(IHost host, string? handlerName, LambdaRuntimeClient client, CancellationToken cancellationToken)
+    {
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Lambda");
+        var options = host.Services.GetService<LambdaRuntimeOptions>() ?? new LambdaRuntimeOptions();
+        var loop = new LambdaRuntimeLoop(client, options, logger);
+        var exitCode = await loop.RunAsync(ct => InitializeAsync(host, handlerName, logger, ct), cancellationToken);
+        try
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Stopping the host failed");
+        }
+
+        return exitCode;
+    }
+
+    private static async Task<ILambdaHandler> InitializeAsync(IHost host, string? handlerName, ILogger logger, CancellationToken cancellationToken)
+    {
+        var phases = new LambdaInitPhases(logger);
+        var handler = await phases.RunAsync("resolve-handler", () => Task.FromResult(LambdaHandlerFactory.Create(handlerName, host.Services)));
+        await phases.RunAsync("host-start", () => host.StartAsync(cancellationToken));
+        if (handlerName == LambdaHandlerNames.Api && host.Services.GetService<IServer>() is LambdaServer { IsStarted: false })
+        {
+            throw new InvalidOperationException("The host started but LambdaServer was not; is this a web host?");
+        }
+
+        foreach (var step in host.Services.GetServices<LambdaInitStep>())
+        {
+            await phases.RunAsync(step.Name, () => step.RunAsync(host.Services, cancellationToken));
+        }
+
+        phases.LogTotal();
+        logger.LogInformation("Lambda handler '{Handler}' ready", handlerName);
+        return handler;
+    }
+}
