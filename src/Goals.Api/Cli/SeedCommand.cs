@@ -30,8 +30,9 @@ internal static class SeedCommand
         return 0;
     }
 
+    /// <param name="firstStudent">Number of the first student (students are numbered firstStudent..firstStudent+students-1).</param>
     public static async Task<IReadOnlyList<Guid>> SeedAsync(string connectionString, int students, int goals, int tasks, int notes,
-        CancellationToken ct)
+        CancellationToken ct, int firstStudent = 1)
     {
         var stopwatch = Stopwatch.StartNew();
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
@@ -39,7 +40,8 @@ internal static class SeedCommand
         void Add(string sql)
         {
             var command = new NpgsqlBatchCommand(sql);
-            command.Parameters.Add(new NpgsqlParameter("students", students));
+            command.Parameters.Add(new NpgsqlParameter("first", firstStudent));
+            command.Parameters.Add(new NpgsqlParameter("last", firstStudent + students - 1));
             command.Parameters.Add(new NpgsqlParameter("goals", goals));
             command.Parameters.Add(new NpgsqlParameter("tasks", tasks));
             command.Parameters.Add(new NpgsqlParameter("notes", notes));
@@ -57,7 +59,7 @@ internal static class SeedCommand
                     CASE WHEN g % 3 = 0 THEN '#1E90FF' END,
                     TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1 minute',
                     TIMESTAMPTZ '2026-01-01 00:00:00+00' + g * INTERVAL '1 minute'
-             FROM generate_series(1, @students) AS s, generate_series(1, @goals) AS g
+             FROM generate_series(@first, @last) AS s, generate_series(1, @goals) AS g
              ON CONFLICT DO NOTHING
              """);
         Add($"""
@@ -66,7 +68,7 @@ internal static class SeedCommand
                     'Task ' || t::TEXT, t % 2 = 0, (t - 1)::INT4,
                     TIMESTAMPTZ '2026-01-02 00:00:00+00' + t * INTERVAL '1 second',
                     TIMESTAMPTZ '2026-01-02 00:00:00+00' + t * INTERVAL '1 second'
-             FROM generate_series(1, @students) AS s, generate_series(1, @goals) AS g, generate_series(1, @tasks) AS t
+             FROM generate_series(@first, @last) AS s, generate_series(1, @goals) AS g, generate_series(1, @tasks) AS t
              ON CONFLICT DO NOTHING
              """);
         Add($"""
@@ -75,12 +77,12 @@ internal static class SeedCommand
                     'Note ' || n::TEXT,
                     TIMESTAMPTZ '2026-01-03 00:00:00+00' + n * INTERVAL '1 second',
                     TIMESTAMPTZ '2026-01-03 00:00:00+00' + n * INTERVAL '1 second'
-             FROM generate_series(1, @students) AS s, generate_series(1, @goals) AS g, generate_series(1, @notes) AS n
+             FROM generate_series(@first, @last) AS s, generate_series(1, @goals) AS g, generate_series(1, @notes) AS n
              ON CONFLICT DO NOTHING
              """);
         await batch.ExecuteNonQueryAsync(ct);
         Console.Error.WriteLine($"seed: {students} students x {goals} goals x ({tasks} tasks + {notes} notes) in {stopwatch.ElapsedMilliseconds} ms");
-        return Enumerable.Range(1, students).Select(StudentIdOf).ToList();
+        return Enumerable.Range(firstStudent, students).Select(StudentIdOf).ToList();
     }
 
     /// <summary>The seeded id of student s (md5 of "goals-seed-student-{s}" read as a UUID, as the SQL does).</summary>

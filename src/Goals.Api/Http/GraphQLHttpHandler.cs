@@ -101,10 +101,13 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
         var status = mediaType == GraphQLResponseJson && !result.HasData ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
         await WriteResultAsync(http, status, mediaType, result);
 
+        var stats = new GraphQLRequestStats(operationName, operation?.Operation.ToString().ToLowerInvariant() ?? "invalid", status,
+            result.Errors.Count, db.StatementCount, db.RoundTrips, db.TransactionRetries, Stopwatch.GetElapsedTime(started));
         logger.LogInformation(
             "GraphQL {OperationType} {OperationName} status {Status} in {DurationMs:0.0} ms: {ErrorCount} errors, {SqlStatements} SQL statements, {RoundTrips} round trips, {TransactionRetries} transaction retries",
-            operation?.Operation.ToString().ToLowerInvariant() ?? "invalid", operationName ?? "(anonymous)", status,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds, result.Errors.Count, db.StatementCount, db.RoundTrips, db.TransactionRetries);
+            stats.OperationType, stats.OperationName ?? "(anonymous)", status, stats.Duration.TotalMilliseconds, stats.ErrorCount,
+            stats.SqlStatements, stats.RoundTrips, stats.TransactionRetries);
+        http.RequestServices.GetService<IGraphQLRequestObserver>()?.OnRequest(stats);
     }
 
     /// <summary>The response media type for an Accept header, or null for 406.</summary>
@@ -316,8 +319,26 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
         await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
     }
 
-    /// <summary>A GraphQL-shaped error body for requests that never reached execution.</summary>
-    public static Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, string code = ErrorCodes.BadRequest) =>
-        WriteResultAsync(http, status, mediaType, ExecutionResult.FromErrors(
-            [new GraphQLError(message, extensions: new Dictionary<string, object?> { ["code"] = code })]));
+    /// <summary>A GraphQL-shaped error body (no "data") for requests that never reached execution; written by hand so it
+    /// works even when the engine itself is what failed.</summary>
+    public static async Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await using (var writer = new Utf8JsonWriter(http.Response.BodyWriter))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("errors");
+            writer.WriteStartObject();
+            writer.WriteString("message", message);
+            writer.WriteStartObject("extensions");
+            writer.WriteString("code", code);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
 }
