@@ -113,7 +113,7 @@ public sealed class HttpProtocolTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task Get_runs_queries_with_variables_and_operation_name()
     {
-        var url = "/graphql?query=" + Uri.EscapeDataString("query A($n: String) { __type(name: $n) { name } } query B { __typename }") +
+        var url = "/graphql?query=" + Uri.EscapeDataString("query A($n: String!) { __type(name: $n) { name } } query B { __typename }") +
                   "&operationName=A&variables=" + Uri.EscapeDataString("{\"n\":\"Goal\"}");
         var response = await Send(HttpMethod.Get, url, accept: "application/graphql-response+json");
         Assert.Equal(200, response.Status);

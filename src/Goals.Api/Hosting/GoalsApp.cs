@@ -83,7 +83,7 @@ public static class GoalsApp
 
         services.AddGoalsAuthentication(configuration);
 
-        var origins = configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+        var origins = CorsOrigins(configuration);
         if (origins.Length > 0)
         {
             services.AddCors(o => o.AddDefaultPolicy(p => p
@@ -94,11 +94,15 @@ public static class GoalsApp
         }
     }
 
+    /// <summary>`Cors:Origins`: the SPA origins allowed to call the API (none: no CORS headers at all).</summary>
+    public static string[] CorsOrigins(IConfiguration configuration) =>
+        (configuration.GetSection("Cors:Origins").Get<string[]>() ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).ToArray();
+
     /// <summary>Builds the app and its pipeline: errors → CORS → authentication → endpoints.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
-        var corsEnabled = (app.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? []).Length > 0;
+        var corsEnabled = CorsOrigins(app.Configuration).Length > 0;
 
         app.Use(GraphQLShapedErrors);
         if (corsEnabled) app.UseCors();

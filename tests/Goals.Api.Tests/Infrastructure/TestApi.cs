@@ -24,13 +24,9 @@ public sealed class TestApi : IAsyncDisposable, IGraphQLRequestObserver
 
     private readonly WebApplication _app;
 
-    private TestApi(WebApplication app)
-    {
-        _app = app;
-        Client = app.GetTestClient();
-    }
+    private TestApi(WebApplication app) => _app = app;
 
-    public HttpClient Client { get; }
+    public HttpClient Client { get; private set; } = null!;
     public IConfiguration Configuration => _app.Configuration;
     public ConcurrentQueue<GraphQLRequestStats> Requests { get; } = new();
 
@@ -59,6 +55,7 @@ public sealed class TestApi : IAsyncDisposable, IGraphQLRequestObserver
         var app = GoalsApp.Build(builder);
         api = new TestApi(app);
         await app.StartAsync();
+        api.Client = app.GetTestClient();
         return api;
     }
 
