@@ -161,6 +161,26 @@ public sealed class HttpProtocolTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Full_ide_introspection_query_is_allowed_despite_the_data_limits()
+    {
+        // graphql-js getIntrospectionQuery() with every option, as IDEs send it (far above MaxComplexity for data queries).
+        var query = System.Text.Json.JsonSerializer.Deserialize<string>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "full-introspection.json")))!;
+        var response = await Send(HttpMethod.Post, "/graphql", new JsonObject { ["query"] = query }.ToJsonString(), accept: "application/graphql-response+json");
+        Assert.Equal(200, response.Status);
+        Assert.Contains("GoalConnection", response.RequireData().ToJsonString());
+    }
+
+    [Fact]
+    public async Task Malicious_nested_introspection_is_still_refused()
+    {
+        var nested = "{ __schema { types { " + string.Concat(Enumerable.Repeat("fields { type { ", 10)) + "name" + new string('}', 20) + " } } }";
+        var response = await Send(HttpMethod.Post, "/graphql", new JsonObject { ["query"] = nested }.ToJsonString(), accept: "application/graphql-response+json");
+        Assert.Equal(400, response.Status);
+        Assert.False(response.Body.ContainsKey("data"));
+        Assert.Contains(response.Codes[0], new[] { "QUERY_TOO_COMPLEX", "GRAPHQL_VALIDATION_FAILED" }); // engine: max introspection depth
+    }
+
+    [Fact]
     public async Task Cors_preflight_for_the_configured_origin()
     {
         using var request = new HttpRequestMessage(HttpMethod.Options, "/graphql");

@@ -36,11 +36,14 @@ public sealed class IdeBrowserTests(LiveServer server)
             r.Url.StartsWith(server.GraphQLUrl.ToString(), StringComparison.Ordinal) && r.Request.Method == "POST" &&
             (r.Request.PostData ?? "").Contains("__schema", StringComparison.Ordinal), new PageWaitForResponseOptions { Timeout = 60_000 });
         await page.GotoAsync(server.GraphQLUrl.ToString());
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Create Document" }).ClickAsync(new LocatorClickOptions { Timeout = 30_000 });
         try
         {
             var schemaResponse = await introspection;
             Assert.Equal(200, schemaResponse.Status);
             Assert.Contains("\"GoalConnection\"", await schemaResponse.TextAsync());
+            await page.WaitForTimeoutAsync(2000);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bcp-doc.png") });
         }
         catch (TimeoutException)
         {
