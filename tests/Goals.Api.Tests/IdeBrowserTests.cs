@@ -30,7 +30,10 @@ public sealed class IdeBrowserTests(LiveServer server)
         var log = new List<string>();
         page.Console += (_, m) => { lock (log) log.Add($"console.{m.Type}: {m.Text}"); };
         page.PageError += (_, e) => { lock (log) log.Add("pageerror: " + e); };
-        page.Response += (_, r) => { lock (log) log.Add($"{r.Request.Method} {r.Url} -> {r.Status}"); };
+        page.Response += (_, r) =>
+        {
+            lock (log) log.Add($"{r.Request.Method} {r.Url} -> {r.Status} {(r.Request.Method == "POST" ? r.Request.PostData?[..Math.Min(300, r.Request.PostData.Length)] + " headers " + string.Join(",", r.Request.Headers.Select(h => h.Key + "=" + h.Value)) : "")}");
+        };
 
         var introspection = page.WaitForResponseAsync(r =>
             r.Url.StartsWith(server.GraphQLUrl.ToString(), StringComparison.Ordinal) && r.Request.Method == "POST" &&
@@ -42,13 +45,40 @@ public sealed class IdeBrowserTests(LiveServer server)
             var schemaResponse = await introspection;
             Assert.Equal(200, schemaResponse.Status);
             Assert.Contains("\"GoalConnection\"", await schemaResponse.TextAsync());
-            await page.WaitForTimeoutAsync(2000);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bcp-doc.png") });
+            await page.GetByText("Schema available").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+
+            // The demo student's token in the HTTP Headers tab, a query in the Request editor, then Run.
+            var (exit, token, stderr) = await server.RunVerbAsync("token", "--minutes", "5");
+            Assert.True(exit == 0, stderr);
+            await page.GetByText("HTTP Headers", new PageGetByTextOptions { Exact = true }).ClickAsync();
+            await page.GetByPlaceholder("Name").Last.FillAsync("Authorization");
+            await page.GetByPlaceholder("Value").Last.FillAsync("Bearer " + token.Trim());
+            await ReplaceEditorTextAsync(page, page.Locator(".monaco-editor").First, "query Dashboard { goals { title tasks { information } } }");
+
+            var run = page.WaitForResponseAsync(r => r.Request.Method == "POST" && (r.Request.PostData ?? "").Contains("Dashboard", StringComparison.Ordinal),
+                new PageWaitForResponseOptions { Timeout = 30_000 });
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Run" }).ClickAsync();
+            var result = await run;
+            var body = await result.TextAsync();
+            Assert.Equal(200, result.Status);
+            Assert.Contains("Finish the maths coursework", body);
+            Assert.DoesNotContain("\"errors\"", body);
+            await page.GetByText("Run a 5k").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 }); // shown in the Response panel
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is TimeoutException or Xunit.Sdk.XunitException or PlaywrightException)
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "bcp-timeout.png") });
-            Assert.Fail("The IDE did not fetch the schema:\n" + string.Join("\n", log));
+            var screenshot = Path.Combine(Path.GetTempPath(), "bcp-failure.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+            Assert.Fail($"{e.Message}\nScreenshot: {screenshot}\n" + string.Join("\n", log));
         }
+    }
+
+    /// <summary>Select-all + insert (insertText bypasses Monaco's auto-closing brackets).</summary>
+    private static async Task ReplaceEditorTextAsync(IPage page, ILocator editor, string text)
+    {
+        await editor.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.PressAsync("Delete");
+        await page.Keyboard.InsertTextAsync(text);
     }
 }
