@@ -152,12 +152,23 @@ public sealed class HttpProtocolTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Too_deep_query_is_rejected_before_execution()
+    public async Task Depth_and_complexity_limits_reject_data_queries_before_execution()
     {
-        var deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }";
-        var response = await Send(HttpMethod.Post, "/graphql", new JsonObject { ["query"] = deep }.ToJsonString(), accept: "application/graphql-response+json");
-        Assert.Equal(400, response.Status);
-        Assert.False(response.Body.ContainsKey("data"));
+        await using var api = await TestApi.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["GraphQL:MaxDepth"] = "3",
+            ["GraphQL:MaxComplexity"] = "50",
+        });
+        var token = api.Token(Guid.NewGuid());
+        api.Requests.Clear();
+        var deep = await api.PostAsync("{ goalsConnection { edges { node { id } } } }", token: token);
+        Assert.Equal(400, deep.Status);
+        Assert.False(deep.Body.ContainsKey("data"));
+        Assert.Equal("QUERY_TOO_COMPLEX", deep.Codes[0]);
+        var costly = await api.PostAsync("{ goals { id title tasks { id information } notes { id information } } }", token: token);
+        Assert.Equal(400, costly.Status);
+        Assert.Equal("QUERY_TOO_COMPLEX", costly.Codes[0]);
+        Assert.All(api.Requests, r => Assert.Equal(0, r.RoundTrips)); // rejected before any SQL
     }
 
     [Fact]

@@ -55,10 +55,21 @@ public sealed class IdeBrowserTests(LiveServer server)
             await page.GetByPlaceholder("Value").Last.FillAsync("Bearer " + token.Trim());
             await ReplaceEditorTextAsync(page, page.Locator(".monaco-editor").First, "query Dashboard { goals { title tasks { information } } }");
 
-            var run = page.WaitForResponseAsync(r => r.Request.Method == "POST" && (r.Request.PostData ?? "").Contains("Dashboard", StringComparison.Ordinal),
-                new PageWaitForResponseOptions { Timeout = 30_000 });
-            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Run" }).ClickAsync();
-            var result = await run;
+            // The IDE parses the document (its Builder lists the operation) and syncs its model a moment later; a Run
+            // before that sends an empty query, so run again until the request carries the document (at most 3 times).
+            await page.GetByText("Dashboard: Query").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+            IResponse? result = null;
+            for (var attempt = 0; attempt < 3 && result is null; attempt++)
+            {
+                await page.WaitForTimeoutAsync(1000);
+                var run = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Request.Headers.ContainsKey("authorization"),
+                    new PageWaitForResponseOptions { Timeout = 30_000 });
+                await page.GetByLabel("Run Operation", new PageGetByLabelOptions { Exact = false }).First.ClickAsync();
+                var response = await run;
+                if ((response.Request.PostData ?? "").Contains("Dashboard", StringComparison.Ordinal)) result = response;
+            }
+
+            Assert.True(result is not null, "The IDE never sent the typed query.");
             var body = await result.TextAsync();
             Assert.Equal(200, result.Status);
             Assert.Contains("Finish the maths coursework", body);
