@@ -85,8 +85,8 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger logger)
                     break;
                 }
                 // Two runners creating the same table at once: PostgreSQL can report a duplicate
-                // catalog row (23505 / 42P07) despite IF NOT EXISTS; CockroachDB can report 40001.
-                catch (PostgresException e) when (attempt < 10 && e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.SerializationFailure)
+                // catalog row (23505 / 42P07 / 42710) despite IF NOT EXISTS; CockroachDB can report 40001.
+                catch (PostgresException e) when (attempt < 10 && e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.SerializationFailure)
                 {
                     await Task.Delay(20 * attempt, ct);
                 }

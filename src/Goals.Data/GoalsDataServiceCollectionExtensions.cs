@@ -1,0 +1,28 @@
+using Goals.Data.Repositories;
+using Goals.Data.Sessions;
+using Goals.Data.Transactions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Goals.Data;
+
+public static class GoalsDataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the data layer: one <see cref="GoalsDataSource"/> (from IConfiguration's
+    /// ConnectionStrings:Goals) and <see cref="TransactionRunner"/> per process, one <see cref="DbSession"/>
+    /// per scope (request; disposed with it), and the stateless repositories.
+    /// </summary>
+    public static IServiceCollection AddGoalsData(this IServiceCollection services, TransactionOptions? transactionOptions = null)
+    {
+        services.AddSingleton(sp => GoalsDataSourceFactory.Create(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new TransactionRunner(sp.GetRequiredService<GoalsDataSource>(), transactionOptions));
+        services.AddScoped(sp => sp.GetRequiredService<GoalsDataSource>().OpenSession());
+        services.AddSingleton<GoalRepository>();
+        services.AddSingleton<TaskRepository>();
+        services.AddSingleton<NoteRepository>();
+        services.AddSingleton<IdempotencyStore>();
+        return services;
+    }
+}

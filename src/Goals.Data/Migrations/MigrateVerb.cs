@@ -1,0 +1,38 @@
+using Goals.Data.Embedded;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Goals.Data.Migrations;
+
+/// <summary>
+/// <c>Goals.Api migrate [--Migrations:Directory=schema/migrations] [--ConnectionStrings:Goals=...]</c>:
+/// migrates ConnectionStrings:Goals (with the Database:* TLS settings), or the persistent private
+/// PostgreSQL of the local run when it is unset. Embedded migrations unless a directory is given.
+/// </summary>
+public static class MigrateVerb
+{
+    public const string Name = "migrate";
+    public const string DirectoryKey = "Migrations:Directory";
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct = default)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args)
+            .Build();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+        var logger = loggerFactory.CreateLogger("migrate");
+        try
+        {
+            await using var database = await EmbeddedDatabase.StartAsync(configuration, loggerFactory, ct);
+            var connectionString = GoalsDataSourceFactory.BuildConnectionString(database.ConnectionString, configuration);
+            return await MigrationCommand.RunAsync(connectionString, configuration[DirectoryKey], logger, ct);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException)
+        {
+            logger.LogError(e, "Could not reach the database: {Message}", e.Message);
+            return MigrationCommand.Failure;
+        }
+    }
+}
