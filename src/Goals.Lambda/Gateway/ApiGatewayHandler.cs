@@ -8,6 +8,9 @@ namespace Goals.Lambda.Gateway;
 public sealed class ApiGatewayHandler(LambdaServer server, ApiGatewayOptions options, ILogger<ApiGatewayHandler> logger)
     : ILambdaHandler, ILambdaTimeoutResponder
 {
+    // Built during init: the timeout path runs with milliseconds left and must not pay for JIT or serialization.
+    private readonly byte[] timeoutResponse = GatewayErrorResponses.Timeout();
+
     public async Task<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
     {
         GatewayRequest request;
@@ -24,11 +27,11 @@ public sealed class ApiGatewayHandler(LambdaServer server, ApiGatewayOptions opt
         var response = await server.ProcessAsync(request, cancellationToken);
         if (response.UnhandledException is not null && cancellationToken.IsCancellationRequested)
         {
-            return GatewayErrorResponses.Timeout();
+            return timeoutResponse;
         }
 
         return GatewayResponseWriter.Write(request.Format, response.StatusCode, response.Headers, response.Body, options.MaxResponsePayloadBytes);
     }
 
-    public ReadOnlyMemory<byte> CreateTimeoutResponse(LambdaInvocation invocation) => GatewayErrorResponses.Timeout();
+    public ReadOnlyMemory<byte> CreateTimeoutResponse(LambdaInvocation invocation) => timeoutResponse;
 }

@@ -9,6 +9,7 @@ namespace Goals.Lambda.Gateway;
 [JsonSerializable(typeof(ApiGatewayV1Response))]
 [JsonSerializable(typeof(ApiGatewayV2Response))]
 [JsonSerializable(typeof(GraphQLErrorBody))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext
 {
 }

@@ -12,6 +12,8 @@ internal static class GatewayRequestParser
 {
     private const string DefaultStage = "$default";
 
+    private static readonly JsonElement EmptyObject = JsonSerializer.SerializeToElement(new Dictionary<string, string>(), GatewayJsonContext.Default.DictionaryStringString);
+
     /// <exception cref="GatewayEventException">Not JSON, not a proxy event, or a body flagged base64 that is not.</exception>
     public static GatewayRequest Parse(LambdaInvocation invocation)
     {
@@ -29,7 +31,7 @@ internal static class GatewayRequestParser
 
         var rawContext = document.RootElement.TryGetProperty("requestContext", out var context) && context.ValueKind == JsonValueKind.Object
             ? context.Clone()
-            : JsonDocument.Parse("{}").RootElement.Clone();
+            : EmptyObject;
 
         // Shape decides, not "version": an HTTP API payload 1.0 event has been seen with "version": 2 (a number).
         return evt.RawPath is not null || evt.RequestContext?.Http?.Method is not null

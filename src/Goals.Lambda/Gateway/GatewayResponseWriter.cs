@@ -17,11 +17,19 @@ internal static class GatewayResponseWriter
 
     public static byte[] Write(ApiGatewayPayloadFormat format, int statusCode, IHeaderDictionary headers, ReadOnlyMemory<byte> body, int maxPayloadBytes)
     {
-        if (!headers.ContainsKey(HeaderNames.ContentType))
+        // Copied: the app's headers are read-only once the response has started.
+        IHeaderDictionary outgoing = new HeaderDictionary();
+        foreach (var header in headers.Where(h => !IsHopByHop(h.Key)))
         {
-            headers[HeaderNames.ContentType] = DefaultContentType;
+            outgoing[header.Key] = header.Value;
         }
 
+        if (string.IsNullOrEmpty(outgoing.ContentType))
+        {
+            outgoing.ContentType = DefaultContentType;
+        }
+
+        headers = outgoing;
         var (text, isBase64) = EncodeBody(headers, body.Span);
         var status = statusCode is >= 100 and <= 599 ? statusCode : StatusCodes.Status500InternalServerError;
         var payload = format == ApiGatewayPayloadFormat.HttpApiV2
@@ -48,9 +56,7 @@ internal static class GatewayResponseWriter
     {
         StatusCode = status,
         // Multi-value headers carry repeated headers (Set-Cookie!) as separate values; never comma-joined.
-        MultiValueHeaders = headers
-            .Where(h => !IsHopByHop(h.Key))
-            .ToDictionary(h => h.Key, h => h.Value.Where(v => v is not null).Select(v => v!).ToList(), StringComparer.OrdinalIgnoreCase),
+        MultiValueHeaders = headers.ToDictionary(h => h.Key, h => h.Value.Where(v => v is not null).Select(v => v!).ToList(), StringComparer.OrdinalIgnoreCase),
         Body = body,
         IsBase64Encoded = isBase64,
     };
@@ -64,7 +70,7 @@ internal static class GatewayResponseWriter
             // Payload 2.0 has no multi-value headers: repeated values are comma-joined (valid HTTP for
             // every header except Set-Cookie, which goes to cookies[]).
             Headers = headers
-                .Where(h => !IsHopByHop(h.Key) && !h.Key.Equals(HeaderNames.SetCookie, StringComparison.OrdinalIgnoreCase))
+                .Where(h => !h.Key.Equals(HeaderNames.SetCookie, StringComparison.OrdinalIgnoreCase))
                 .ToDictionary(h => h.Key, h => string.Join(',', h.Value.Where(v => v is not null)), StringComparer.OrdinalIgnoreCase),
             Cookies = cookies.Count > 0 ? cookies : null,
             Body = body,

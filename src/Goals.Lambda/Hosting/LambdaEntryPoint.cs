@@ -25,7 +25,12 @@ public static class LambdaEntryPoint
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Lambda");
         var options = host.Services.GetService<LambdaRuntimeOptions>() ?? new LambdaRuntimeOptions();
         var loop = new LambdaRuntimeLoop(client, options, logger);
-        var exitCode = await loop.RunAsync(ct => InitializeAsync(host, handlerName, logger, ct), cancellationToken);
+
+        // SIGTERM (sent when the environment shuts down and extensions are registered) stops the host's
+        // lifetime; stop fetching invocations then so the process can exit cleanly.
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        var exitCode = await loop.RunAsync(ct => InitializeAsync(host, handlerName, logger, ct), stopping.Token);
         try
         {
             await host.StopAsync(CancellationToken.None);

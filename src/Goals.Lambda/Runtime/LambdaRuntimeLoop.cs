@@ -43,7 +43,14 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
                 return ExitCodeRuntimeApiFailed;
             }
 
-            await ProcessInvocationAsync(handler, invocation, cancellationToken);
+            try
+            {
+                await ProcessInvocationAsync(handler, invocation, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
         }
 
         return ExitCodeStopped;

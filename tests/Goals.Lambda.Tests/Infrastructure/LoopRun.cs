@@ -1,0 +1,37 @@
+using Goals.Lambda.Runtime;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Goals.Lambda.Tests.Infrastructure;
+
+/// <summary>A <see cref="LambdaRuntimeLoop"/> running against its own emulator until disposed.</summary>
+internal sealed class LoopRun : IAsyncDisposable
+{
+    private readonly CancellationTokenSource stop = new();
+    private readonly LambdaRuntimeClient client;
+
+    private LoopRun(RuntimeApiEmulator emulator, Func<CancellationToken, Task<ILambdaHandler>> initialize)
+    {
+        Emulator = emulator;
+        client = new LambdaRuntimeClient(emulator.Address);
+        var loop = new LambdaRuntimeLoop(client, new LambdaRuntimeOptions(), NullLogger.Instance);
+        ExitCode = loop.RunAsync(initialize, stop.Token);
+    }
+
+    public RuntimeApiEmulator Emulator { get; }
+
+    public Task<int> ExitCode { get; }
+
+    public static async Task<LoopRun> StartAsync(Func<CancellationToken, Task<ILambdaHandler>> initialize) =>
+        new(await RuntimeApiEmulator.StartAsync(), initialize);
+
+    public static Task<LoopRun> StartAsync(ILambdaHandler handler) => StartAsync(_ => Task.FromResult(handler));
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        await ExitCode.WaitAsync(TimeSpan.FromSeconds(10));
+        client.Dispose();
+        await Emulator.DisposeAsync();
+        stop.Dispose();
+    }
+}

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Goals.Lambda.Tests.Infrastructure;
+
+/// <summary>
+/// A loopback Lambda Runtime API: hands queued events to <c>invocation/next</c> and records what the runtime
+/// posts back to <c>response</c>, <c>error</c> and <c>init/error</c>. Also records PUTs to <c>/put/*</c>
+/// (stand-in for CloudFormation's pre-signed response URL).
+/// </summary>
+internal sealed class RuntimeApiEmulator : IAsyncDisposable
+{
+    private readonly Channel<PendingInvocation> queue = Channel.CreateUnbounded<PendingInvocation>();
+    private readonly ConcurrentDictionary<string, PendingInvocation> inFlight = new();
+    private readonly TaskCompletionSource<RecordedError> initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<(string Path, string? ContentType, byte[] Body)> puts = new();
+    private readonly WebApplication app;
+    private int nextId;
+
+    private RuntimeApiEmulator(WebApplication app, string address)
+    {
+        this.app = app;
+        Address = address;
+    }
+
+    /// <summary><c>host:port</c>, the value of <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
+    public string Address { get; }
+
+    public Task<RecordedError> InitError => initError.Task;
+
+    public IReadOnlyCollection<(string Path, string? ContentType, byte[] Body)> Puts => puts;
+
+    public static async Task<RuntimeApiEmulator> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        RuntimeApiEmulator? emulator = null;
+        app.MapGet("/2018-06-01/runtime/invocation/next", ctx => emulator!.NextAsync(ctx));
+        app.MapPost("/2018-06-01/runtime/invocation/{id}/response", ctx => emulator!.CompleteAsync(ctx, isError: false));
+        app.MapPost("/2018-06-01/runtime/invocation/{id}/error", ctx => emulator!.CompleteAsync(ctx, isError: true));
+        app.MapPost("/2018-06-01/runtime/init/error", ctx => emulator!.InitErrorAsync(ctx));
+        app.MapPut("/put/{**rest}", ctx => emulator!.RecordPutAsync(ctx));
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        emulator = new RuntimeApiEmulator(app, $"{address.Host}:{address.Port}");
+        return emulator;
+    }
+
+    /// <summary>Queues an event and waits for the runtime's answer.</summary>
+    public async Task<InvocationResult> InvokeAsync(byte[] evt, TimeSpan? timeout = null, string? traceId = null)
+    {
+        var id = $"req-{Interlocked.Increment(ref nextId)}";
+        var pending = new PendingInvocation(id, evt, timeout ?? TimeSpan.FromSeconds(30), traceId);
+        await queue.Writer.WriteAsync(pending);
+        return await pending.Result.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await app.StopAsync(timeout.Token);
+        await app.DisposeAsync();
+    }
+
+    private async Task NextAsync(HttpContext ctx)
+    {
+        PendingInvocation pending;
+        try
+        {
+            pending = await queue.Reader.ReadAsync(ctx.RequestAborted);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ChannelClosedException)
+        {
+            ctx.Response.StatusCode = 500;
+            return;
+        }
+
+        pending.Deadline = DateTimeOffset.UtcNow + pending.Timeout;
+        inFlight[pending.Id] = pending;
+        ctx.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = pending.Id;
+        ctx.Response.Headers["Lambda-Runtime-Deadline-Ms"] = pending.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        ctx.Response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:us-east-1:123456789012:function:goals-test";
+        if (pending.TraceId is not null)
+        {
+            ctx.Response.Headers["Lambda-Runtime-Trace-Id"] = pending.TraceId;
+        }
+
+        ctx.Response.ContentType = "application/json";
+        await ctx.Response.Body.WriteAsync(pending.Event);
+    }
+
+    private async Task CompleteAsync(HttpContext ctx, bool isError)
+    {
+        var id = (string)ctx.Request.RouteValues["id"]!;
+        var body = await ReadBodyAsync(ctx);
+        var answeredAt = DateTimeOffset.UtcNow;
+        if (!inFlight.TryRemove(id, out var pending))
+        {
+            ctx.Response.StatusCode = 400;
+            return;
+        }
+
+        ctx.Response.StatusCode = 202;
+        var errorType = isError ? ctx.Request.Headers["Lambda-Runtime-Function-Error-Type"].ToString() : null;
+        pending.Result.TrySetResult(new InvocationResult(id, isError, errorType, body, pending.Deadline, answeredAt));
+    }
+
+    private async Task InitErrorAsync(HttpContext ctx)
+    {
+        var body = await ReadBodyAsync(ctx);
+        ctx.Response.StatusCode = 202;
+        initError.TrySetResult(new RecordedError(ctx.Request.Headers["Lambda-Runtime-Function-Error-Type"].ToString(), body));
+    }
+
+    private async Task RecordPutAsync(HttpContext ctx)
+    {
+        puts.Enqueue((ctx.Request.Path.Value!, ctx.Request.ContentType, await ReadBodyAsync(ctx)));
+        ctx.Response.StatusCode = 200;
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContext ctx)
+    {
+        using var buffer = new MemoryStream();
+        await ctx.Request.Body.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    private sealed class PendingInvocation(string id, byte[] evt, TimeSpan timeout, string? traceId)
+    {
+        public string Id { get; } = id;
+        public byte[] Event { get; } = evt;
+        public TimeSpan Timeout { get; } = timeout;
+        public string? TraceId { get; } = traceId;
+        public DateTimeOffset Deadline { get; set; }
+        public TaskCompletionSource<InvocationResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
+
+internal sealed record InvocationResult(string RequestId, bool IsError, string? ErrorType, byte[] Body, DateTimeOffset Deadline, DateTimeOffset AnsweredAt);
+
+internal sealed record RecordedError(string ErrorType, byte[] Body);

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Goals.Lambda.Hosting;
+using Goals.Lambda.Migrations;
+using Goals.Lambda.Runtime;
+using Goals.Lambda.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Goals.Lambda.Tests.Migrations;
+
+public sealed class MigrationHandlerTests
+{
+    [Theory]
+    [InlineData("Create", true, "SUCCESS")]
+    [InlineData("Update", true, "SUCCESS")]
+    [InlineData("Delete", false, "SUCCESS")]
+    public async Task Custom_resource_request_migrates_and_reports_to_the_response_url(string requestType, bool migrates, string status)
+    {
+        var (migrator, put) = await RunCustomResourceAsync(requestType, fail: false);
+
+        Assert.Equal(migrates ? 1 : 0, migrator.Runs);
+        Assert.Equal(status, put.GetProperty("Status").GetString());
+        Assert.Equal("stack-request-1", put.GetProperty("RequestId").GetString());
+        Assert.Equal("Migrations", put.GetProperty("LogicalResourceId").GetString());
+        Assert.Equal(MigrationHandler.PhysicalResourceId, put.GetProperty("PhysicalResourceId").GetString());
+    }
+
+    [Fact]
+    public async Task Failed_migration_reports_FAILED_so_the_stack_rolls_back()
+    {
+        var (_, put) = await RunCustomResourceAsync("Create", fail: true);
+
+        Assert.Equal("FAILED", put.GetProperty("Status").GetString());
+        Assert.Contains("column exists", put.GetProperty("Reason").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<(CountingMigrator Migrator, JsonElement Put)> RunCustomResourceAsync(string requestType, bool fail)
+    {
+        var migrator = new CountingMigrator(fail);
+        var builder = new HostApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IDatabaseMigrator>(migrator);
+        using var host = builder.Build();
+        await using var emulator = await RuntimeApiEmulator.StartAsync();
+        using var client = new LambdaRuntimeClient(emulator.Address);
+        using var stop = new CancellationTokenSource();
+        var run = LambdaEntryPoint.RunAsync(host, LambdaHandlerNames.Migrate, client, stop.Token);
+        var evt = new JsonObject
+        {
+            ["RequestType"] = requestType,
+            ["ResponseURL"] = $"http://{emulator.Address}/put/cfn-response?X-Amz-Signature=abc",
+            ["StackId"] = "arn:aws:cloudformation:us-east-1:123456789012:stack/goals/1",
+            ["RequestId"] = "stack-request-1",
+            ["ResourceType"] = "Custom::Migrations",
+            ["LogicalResourceId"] = "Migrations",
+            ["ResourceProperties"] = new JsonObject { ["ServiceToken"] = "arn", ["Version"] = "abc123" },
+        };
+
+        var result = await emulator.InvokeAsync(Encoding.UTF8.GetBytes(evt.ToJsonString()));
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(result.IsError, Encoding.UTF8.GetString(result.Body));
+        var put = Assert.Single(emulator.Puts);
+        Assert.Null(put.ContentType);
+        return (migrator, JsonDocument.Parse(put.Body).RootElement.Clone());
+    }
+
+    private sealed class CountingMigrator(bool fail) : IDatabaseMigrator
+    {
+        public int Runs { get; private set; }
+
+        public Task MigrateAsync(CancellationToken cancellationToken)
+        {
+            Runs++;
+            return fail ? throw new InvalidOperationException("column exists") : Task.CompletedTask;
+        }
+    }
+}
