@@ -32,7 +32,7 @@ public static class CliDispatcher
             return verb switch
             {
                 "serve" => await ServeCommand.RunAsync(rest),
-                "migrate" => await MigrateCommand.RunAsync(rest),
+                "migrate" => await Goals.Data.Migrations.MigrateVerb.RunAsync(rest),
                 "token" => TokenCommand.Run(rest),
                 "seed" => await SeedCommand.RunAsync(rest),
                 "worker" => WorkerCommand.Run(),

@@ -1,63 +1,62 @@
 using System.Globalization;
 using System.Text;
+using Goals.Data.Repositories;
+using Goals.Data.Sessions;
+using Goals.Data.Transactions;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Goals.Api.Data;
 
 /// <summary>
-/// Every statement the API runs, each filtered by the owning student. Reads of tasks and notes are only ever queued
-/// (<see cref="EnqueueTasksByGoalIds"/>) so that the DataLoaders of one executor round share one round trip.
+/// The app's view of the data layer for one request: the request's <see cref="DbSession"/> (one connection at most;
+/// queued statements go out as ONE batch on flush), the data branch's repositories (every statement filtered by
+/// student) and the <see cref="TransactionRunner"/> (CockroachDB savepoint retry / PostgreSQL restart on 40001).
+/// Only goalsConnection has app-side SQL: Relay needs a cursor per edge plus a total count, which the repository's
+/// page (end cursor only, cursor type internal) does not give.
 /// </summary>
-public sealed class GoalsStore(RequestDb db)
+public sealed class GoalsStore(DbSession session, TransactionRunner runner, GoalRepository goals, TaskRepository tasks,
+    NoteRepository notes, IdempotencyStore idempotency)
 {
-    private const string GoalColumns = "id, student_id, goal_type, title, information, complete, due_at, color, created_at, updated_at";
-    private const string TaskColumns = "id, goal_id, information, complete, position, created_at, updated_at";
-    private const string NoteColumns = "id, goal_id, information, created_at, updated_at";
+    private const string GoalColumns =
+        "student_id AS studentid, id, goal_type AS goaltype, title, information, complete, due_at AS dueat, color, created_at AS createdat, updated_at AS updatedat";
 
-    public RequestDb Db => db;
+    public DbSession Session => session;
 
     // ---------- reads ----------
 
-    public Task<List<GoalRow>> ListGoalsAsync(Guid studentId, CancellationToken ct) =>
-        db.QueryAsync($"SELECT {GoalColumns} FROM goals WHERE student_id = @s ORDER BY created_at DESC, id DESC", ReadGoal, ct,
-            P("s", studentId));
+    public Task<IReadOnlyList<GoalRow>> ListGoalsAsync(Guid studentId, CancellationToken ct) =>
+        goals.ListNewestFirstAsync(session, studentId, int.MaxValue, ct);
 
-    public async Task<GoalRow?> FindGoalAsync(Guid studentId, Guid goalId, CancellationToken ct) =>
-        (await db.QueryAsync($"SELECT {GoalColumns} FROM goals WHERE student_id = @s AND id = @id", ReadGoal, ct,
-            P("s", studentId), P("id", goalId))).FirstOrDefault();
+    public Task<GoalRow?> FindGoalAsync(Guid studentId, Guid goalId, CancellationToken ct) => goals.GetAsync(session, studentId, goalId, ct);
 
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<TaskRow>>> EnqueueTasksByGoalIds(Guid studentId, IReadOnlyList<Guid> goalIds)
-    {
-        var rows = await db.Enqueue(
-            $"SELECT {TaskColumns} FROM goal_tasks WHERE student_id = @s AND goal_id = ANY(@ids) ORDER BY goal_id, position, id",
-            ReadTask, P("s", studentId), P("ids", goalIds.ToArray()));
-        return Group(rows, r => r.GoalId);
-    }
+    /// <summary>Queues the tasks of these goals (DataLoader batch); completes when the session flushes.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<GoalTaskRow>>> EnqueueTasksByGoalIds(Guid studentId, IReadOnlyList<Guid> goalIds) =>
+        Group(await tasks.EnqueueByGoalIds(session, studentId, goalIds), t => t.GoalId);
 
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<NoteRow>>> EnqueueNotesByGoalIds(Guid studentId, IReadOnlyList<Guid> goalIds)
-    {
-        var rows = await db.Enqueue(
-            $"SELECT {NoteColumns} FROM goal_notes WHERE student_id = @s AND goal_id = ANY(@ids) ORDER BY goal_id, created_at, id",
-            ReadNote, P("s", studentId), P("ids", goalIds.ToArray()));
-        return Group(rows, r => r.GoalId);
-    }
+    /// <summary>Queues the notes of these goals (DataLoader batch); completes when the session flushes.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<GoalNoteRow>>> EnqueueNotesByGoalIds(Guid studentId, IReadOnlyList<Guid> goalIds) =>
+        Group(await notes.EnqueueByGoalIds(session, studentId, goalIds), n => n.GoalId);
 
-    /// <summary>Keyset page + total count, sent together in one round trip.</summary>
-    public async Task<GoalPage> PageGoalsAsync(Guid studentId, GoalPageQuery query, CancellationToken ct)
+    public Task<GoalTaskRow?> FindTaskAsync(Guid studentId, Guid taskId, CancellationToken ct) => tasks.GetAsync(session, studentId, taskId, ct);
+
+    public Task<GoalNoteRow?> FindNoteAsync(Guid studentId, Guid noteId, CancellationToken ct) => notes.GetAsync(session, studentId, noteId, ct);
+
+    /// <summary>Keyset page + total count, queued together and sent in one round trip.</summary>
+    public async Task<GoalConnectionPage> PageGoalsAsync(Guid studentId, GoalPageQuery query, CancellationToken ct)
     {
         var filter = new StringBuilder("student_id = @s");
-        var parameters = new List<NpgsqlParameter> { P("s", studentId) };
+        var parameters = new List<NpgsqlParameter> { new NpgsqlParameter<Guid>("s", studentId) };
         if (query.GoalType is not null)
         {
             filter.Append(" AND goal_type = @t");
-            parameters.Add(P("t", query.GoalType));
+            parameters.Add(new NpgsqlParameter<string>("t", query.GoalType));
         }
 
         if (query.Complete is not null)
         {
             filter.Append(" AND complete = @c");
-            parameters.Add(P("c", query.Complete.Value));
+            parameters.Add(new NpgsqlParameter<bool>("c", query.Complete.Value));
         }
 
         var countParameters = parameters.Select(p => p.Clone()).ToArray();
@@ -70,13 +69,14 @@ public sealed class GoalsStore(RequestDb db)
             {
                 var (at, id) = Cursor.DecodeCreated(query.After);
                 page.Append(" AND (created_at, id) < (@ca, @ci)");
-                parameters.Add(P("ca", at));
-                parameters.Add(P("ci", id));
+                parameters.Add(new NpgsqlParameter("ca", NpgsqlDbType.TimestampTz) { Value = at.UtcDateTime });
+                parameters.Add(new NpgsqlParameter<Guid>("ci", id));
             }
         }
         else
         {
-            orderBy = "due_at ASC NULLS LAST, id ASC";
+            // "due_at IS NULL" first puts undated goals last on both engines (CockroachDB sorts NULLs first).
+            orderBy = "due_at IS NULL, due_at, id";
             if (query.After is not null)
             {
                 var (due, id) = Cursor.DecodeDue(query.After);
@@ -86,178 +86,102 @@ public sealed class GoalsStore(RequestDb db)
                 }
                 else
                 {
-                    page.Append(" AND (due_at > @cd OR (due_at = @cd AND id > @ci) OR due_at IS NULL)");
-                    parameters.Add(P("cd", due.Value));
+                    page.Append(" AND (due_at IS NULL OR (due_at, id) > (@cd, @ci))");
+                    parameters.Add(new NpgsqlParameter("cd", NpgsqlDbType.TimestampTz) { Value = due.Value.UtcDateTime });
                 }
 
-                parameters.Add(P("ci", id));
+                parameters.Add(new NpgsqlParameter<Guid>("ci", id));
             }
         }
 
-        parameters.Add(P("n", query.First + 1));
-        var rowsTask = db.Enqueue($"SELECT {GoalColumns} FROM goals WHERE {page} ORDER BY {orderBy} LIMIT @n", ReadGoal, [.. parameters]);
-        var countTask = db.Enqueue($"SELECT count(*) FROM goals WHERE {filter}", r => Convert.ToInt32(r.GetInt64(0)), countParameters);
-        await db.FlushAsync(ct);
+        parameters.Add(new NpgsqlParameter<int>("n", query.First + 1));
+        var rowsTask = session.Enqueue<GoalRow>($"SELECT {GoalColumns} FROM goals WHERE {page} ORDER BY {orderBy} LIMIT @n", [.. parameters]);
+        var countTask = session.Enqueue<long>($"SELECT count(*) FROM goals WHERE {filter}", countParameters);
+        await session.FlushAsync(ct);
         var rows = await rowsTask;
-        var total = (await countTask)[0];
-        var hasNext = rows.Count > query.First;
+        var total = (int)(await countTask)[0];
         var edges = rows.Take(query.First)
             .Select(g => (g, query.Order == GoalOrder.CreatedAt ? Cursor.EncodeCreated(g.CreatedAt, g.Id) : Cursor.EncodeDue(g.DueAt, g.Id)))
             .ToList();
-        return new GoalPage(edges, hasNext, total);
+        return new GoalConnectionPage(edges, rows.Count > query.First, total);
     }
 
-    // ---------- writes (call inside RequestDb.InTransactionAsync) ----------
+    // ---------- writes ----------
 
-    public async Task<GoalRow> InsertGoalAsync(Guid studentId, string goalType, string title, string information,
-        DateTimeOffset? dueAt, string? color, CancellationToken ct) =>
-        (await db.QueryAsync(
-            $"""
-             INSERT INTO goals (student_id, goal_type, title, information, due_at, color)
-             VALUES (@s, @t, @title, @info, @due, @color) RETURNING {GoalColumns}
-             """, ReadGoal, ct, P("s", studentId), P("t", goalType), P("title", title), P("info", information),
-            PTime("due", dueAt), PText("color", color)))[0];
-
-    /// <summary>Updates the given columns (name → value); null when the goal is not the student's.</summary>
-    public async Task<GoalRow?> UpdateGoalAsync(Guid studentId, Guid goalId, IReadOnlyList<(string Column, object? Value)> changes,
-        CancellationToken ct)
+    /// <summary>
+    /// Runs the work in one transaction on the request's session (retried by the TransactionRunner on 40001/40P01).
+    /// Two concurrent first uses of one idempotency key: the loser's insert of the key fails with a unique violation;
+    /// running it once more replays the winner's result.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct)
     {
-        var sets = new StringBuilder("updated_at = now()");
-        var parameters = new List<NpgsqlParameter> { P("s", studentId), P("id", goalId) };
-        var i = 0;
-        foreach (var (column, value) in changes)
+        try
         {
-            var name = "v" + i++.ToString(CultureInfo.InvariantCulture);
-            sets.Append(", ").Append(column).Append(" = @").Append(name);
-            parameters.Add(value switch
-            {
-                DateTimeOffset d => PTime(name, d),
-                null when column == "due_at" => PTime(name, null),
-                null => PText(name, null),
-                _ => new NpgsqlParameter(name, value),
-            });
+            return await runner.RunAsync(session, (_, c) => work(c), ct);
         }
-
-        return (await db.QueryAsync($"UPDATE goals SET {sets} WHERE student_id = @s AND id = @id RETURNING {GoalColumns}",
-            ReadGoal, ct, [.. parameters])).FirstOrDefault();
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "idempotency_keys_pk")
+        {
+            return await runner.RunAsync(session, (_, c) => work(c), ct);
+        }
     }
 
-    public async Task<bool> DeleteGoalAsync(Guid studentId, Guid goalId, CancellationToken ct) =>
-        (await db.QueryAsync("DELETE FROM goals WHERE student_id = @s AND id = @id RETURNING id", r => r.GetGuid(0), ct,
-            P("s", studentId), P("id", goalId))).Count == 1;
+    public Task<GoalRow> InsertGoalAsync(Guid studentId, string goalType, string title, string information, DateTimeOffset? dueAt,
+        string? color, CancellationToken ct) =>
+        goals.CreateAsync(session, studentId, new NewGoal(goalType, title, information, dueAt?.UtcDateTime, color), ct);
 
-    /// <summary>Appends a task after the goal's last one; null when the goal is not the student's.</summary>
-    public async Task<TaskRow?> InsertTaskAsync(Guid studentId, Guid goalId, string information, bool complete, CancellationToken ct) =>
-        (await db.QueryAsync(
-            $"""
-             INSERT INTO goal_tasks (student_id, goal_id, information, complete, position)
-             SELECT g.student_id, g.id, @info, @c,
-                    COALESCE((SELECT max(t.position) + 1 FROM goal_tasks t WHERE t.student_id = @s AND t.goal_id = @g), 0)
-             FROM goals g WHERE g.student_id = @s AND g.id = @g
-             RETURNING {TaskColumns}
-             """, ReadTask, ct, P("s", studentId), P("g", goalId), P("info", information), P("c", complete))).FirstOrDefault();
+    public Task<GoalRow?> UpdateGoalAsync(Guid studentId, Guid goalId, GoalUpdate update, CancellationToken ct) =>
+        goals.UpdateAsync(session, studentId, goalId, update, ct);
 
-    public async Task<TaskRow?> UpdateTaskAsync(Guid studentId, Guid taskId, string? information, bool? complete, CancellationToken ct) =>
-        (await db.QueryAsync(
-            $"""
-             UPDATE goal_tasks SET information = COALESCE(@info, information), complete = COALESCE(@c, complete), updated_at = now()
-             WHERE student_id = @s AND id = @id RETURNING {TaskColumns}
-             """, ReadTask, ct, P("s", studentId), P("id", taskId), PText("info", information),
-            new NpgsqlParameter("c", NpgsqlDbType.Boolean) { Value = (object?)complete ?? DBNull.Value })).FirstOrDefault();
+    public Task<bool> DeleteGoalAsync(Guid studentId, Guid goalId, CancellationToken ct) => goals.DeleteAsync(session, studentId, goalId, ct);
 
-    public async Task<bool> DeleteTaskAsync(Guid studentId, Guid taskId, CancellationToken ct) =>
-        (await db.QueryAsync("DELETE FROM goal_tasks WHERE student_id = @s AND id = @id RETURNING id", r => r.GetGuid(0), ct,
-            P("s", studentId), P("id", taskId))).Count == 1;
-
-    public Task<List<Guid>> TaskIdsOfGoalAsync(Guid studentId, Guid goalId, CancellationToken ct) =>
-        db.QueryAsync("SELECT id FROM goal_tasks WHERE student_id = @s AND goal_id = @g ORDER BY position, id", r => r.GetGuid(0), ct,
-            P("s", studentId), P("g", goalId));
-
-    /// <summary>Rewrites positions 0..n-1 in the given order (the caller checked the ids are exactly the goal's tasks).</summary>
-    public Task<List<Guid>> SetTaskOrderAsync(Guid studentId, Guid goalId, IReadOnlyList<Guid> taskIds, CancellationToken ct) =>
-        db.QueryAsync(
-            """
-            UPDATE goal_tasks AS t SET position = (v.ord - 1)::INT4, updated_at = now()
-            FROM unnest(@ids::UUID[]) WITH ORDINALITY AS v(id, ord)
-            WHERE t.student_id = @s AND t.goal_id = @g AND t.id = v.id
-            RETURNING t.id
-            """, r => r.GetGuid(0), ct, P("s", studentId), P("g", goalId), P("ids", taskIds.ToArray()));
-
-    public async Task<NoteRow?> InsertNoteAsync(Guid studentId, Guid goalId, string information, CancellationToken ct) =>
-        (await db.QueryAsync(
-            $"""
-             INSERT INTO goal_notes (student_id, goal_id, information)
-             SELECT g.student_id, g.id, @info FROM goals g WHERE g.student_id = @s AND g.id = @g
-             RETURNING {NoteColumns}
-             """, ReadNote, ct, P("s", studentId), P("g", goalId), P("info", information))).FirstOrDefault();
-
-    public async Task<NoteRow?> UpdateNoteAsync(Guid studentId, Guid noteId, string information, CancellationToken ct) =>
-        (await db.QueryAsync(
-            $"UPDATE goal_notes SET information = @info, updated_at = now() WHERE student_id = @s AND id = @id RETURNING {NoteColumns}",
-            ReadNote, ct, P("s", studentId), P("id", noteId), P("info", information))).FirstOrDefault();
-
-    public async Task<bool> DeleteNoteAsync(Guid studentId, Guid noteId, CancellationToken ct) =>
-        (await db.QueryAsync("DELETE FROM goal_notes WHERE student_id = @s AND id = @id RETURNING id", r => r.GetGuid(0), ct,
-            P("s", studentId), P("id", noteId))).Count == 1;
-
-    public async Task<TaskRow?> FindTaskAsync(Guid studentId, Guid taskId, CancellationToken ct) =>
-        (await db.QueryAsync($"SELECT {TaskColumns} FROM goal_tasks WHERE student_id = @s AND id = @id", ReadTask, ct,
-            P("s", studentId), P("id", taskId))).FirstOrDefault();
-
-    public async Task<NoteRow?> FindNoteAsync(Guid studentId, Guid noteId, CancellationToken ct) =>
-        (await db.QueryAsync($"SELECT {NoteColumns} FROM goal_notes WHERE student_id = @s AND id = @id", ReadNote, ct,
-            P("s", studentId), P("id", noteId))).FirstOrDefault();
-
-    /// <summary>The recorded (operation, result id) of an idempotency key, if any.</summary>
-    public async Task<(string Operation, Guid ResultId)?> FindIdempotencyKeyAsync(Guid studentId, string key, CancellationToken ct)
+    /// <summary>Appends a task (complete or not); null when the goal is not the student's.</summary>
+    public async Task<GoalTaskRow?> InsertTaskAsync(Guid studentId, Guid goalId, string information, bool complete, CancellationToken ct)
     {
-        var rows = await db.QueryAsync("SELECT operation, result_id FROM idempotency_keys WHERE student_id = @s AND key = @k",
-            r => (r.GetString(0), r.GetGuid(1)), ct, P("s", studentId), P("k", key));
-        return rows.Count == 0 ? null : rows[0];
+        var task = await tasks.AddAsync(session, studentId, goalId, information, ct);
+        return task is not null && complete ? await tasks.SetCompleteAsync(session, studentId, task.Id, true, ct) : task;
     }
 
-    public Task<List<int>> RecordIdempotencyKeyAsync(Guid studentId, string key, string operation, Guid resultId, CancellationToken ct) =>
-        db.QueryAsync("INSERT INTO idempotency_keys (student_id, key, operation, result_id) VALUES (@s, @k, @o, @r) RETURNING 1",
-            r => r.GetInt32(0), ct, P("s", studentId), P("k", key), P("o", operation), P("r", resultId));
+    public Task<GoalTaskRow?> UpdateTaskAsync(Guid studentId, Guid taskId, string? information, bool? complete, CancellationToken ct) =>
+        tasks.UpdateAsync(session, studentId, taskId, information, complete, ct);
 
-    // ---------- mapping ----------
+    public Task<bool> DeleteTaskAsync(Guid studentId, Guid taskId, CancellationToken ct) => tasks.DeleteAsync(session, studentId, taskId, ct);
 
-    private static GoalRow ReadGoal(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetBoolean(5),
-        r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6), r.IsDBNull(7) ? null : r.GetString(7),
-        r.GetFieldValue<DateTimeOffset>(8), r.GetFieldValue<DateTimeOffset>(9));
+    /// <summary>Sets the complete order; false when the ids are not exactly the goal's tasks.</summary>
+    public Task<bool> SetTaskOrderAsync(Guid studentId, Guid goalId, IReadOnlyList<Guid> taskIds, CancellationToken ct) =>
+        tasks.SetOrderAsync(session, studentId, goalId, taskIds, ct);
 
-    private static TaskRow ReadTask(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetBoolean(3), r.GetInt32(4),
-        r.GetFieldValue<DateTimeOffset>(5), r.GetFieldValue<DateTimeOffset>(6));
+    public Task<GoalNoteRow?> InsertNoteAsync(Guid studentId, Guid goalId, string information, CancellationToken ct) =>
+        notes.AddAsync(session, studentId, goalId, information, ct);
 
-    private static NoteRow ReadNote(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<DateTimeOffset>(4));
+    public Task<GoalNoteRow?> UpdateNoteAsync(Guid studentId, Guid noteId, string information, CancellationToken ct) =>
+        notes.UpdateAsync(session, studentId, noteId, information, ct);
 
-    private static Dictionary<Guid, IReadOnlyList<T>> Group<T>(List<T> rows, Func<T, Guid> key)
+    public Task<bool> DeleteNoteAsync(Guid studentId, Guid noteId, CancellationToken ct) => notes.DeleteAsync(session, studentId, noteId, ct);
+
+    /// <summary>The id an earlier request with this key created; null for a new key.</summary>
+    /// <exception cref="IdempotencyKeyReusedException">The key was used with a different input.</exception>
+    public Task<Guid?> FindIdempotencyKeyAsync(Guid studentId, string key, string fingerprint, CancellationToken ct) =>
+        idempotency.TryGetAsync(session, studentId, key, fingerprint, ct);
+
+    public Task RecordIdempotencyKeyAsync(Guid studentId, string key, string fingerprint, Guid resultId, CancellationToken ct) =>
+        idempotency.RecordAsync(session, studentId, key, fingerprint, resultId, ct);
+
+    private static Dictionary<Guid, IReadOnlyList<T>> Group<T>(IReadOnlyList<T> rows, Func<T, Guid> key)
     {
         var result = new Dictionary<Guid, IReadOnlyList<T>>();
         foreach (var group in rows.GroupBy(key)) result[group.Key] = group.ToList();
         return result;
     }
-
-    private static NpgsqlParameter P(string name, object value) => new(name, value);
-
-    private static NpgsqlParameter PText(string name, string? value) =>
-        new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
-
-    private static NpgsqlParameter PTime(string name, DateTimeOffset? value) =>
-        new(name, NpgsqlDbType.TimestampTz) { Value = value is null ? DBNull.Value : value.Value.ToUniversalTime() };
 }
 
 /// <summary>Opaque keyset cursors: base64 of "c|ticks|id" (created order) or "d|ticks-or-empty|id" (due order).</summary>
 public static class Cursor
 {
-    public static string EncodeCreated(DateTimeOffset createdAt, Guid id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"c|{createdAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{id:N}"));
+    public static string EncodeCreated(DateTime createdAt, Guid id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"c|{createdAt.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture)}|{id:N}"));
 
-    public static string EncodeDue(DateTimeOffset? dueAt, Guid id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"d|{dueAt?.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{id:N}"));
+    public static string EncodeDue(DateTime? dueAt, Guid id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"d|{dueAt?.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture)}|{id:N}"));
 
     public static (DateTimeOffset, Guid) DecodeCreated(string cursor)
     {

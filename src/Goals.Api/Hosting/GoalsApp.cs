@@ -61,9 +61,7 @@ public static class GoalsApp
         var settings = configuration.GetSection("GraphQL").Get<GraphQLSettings>() ?? new GraphQLSettings();
         services.AddSingleton(settings);
 
-        services.AddSingleton(sp => GoalsDataSourceFactory.Create(configuration, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(sp => sp.GetRequiredService<GoalsDataSource>().DataSource);
-        services.AddScoped<RequestDb>();
+        services.AddGoalsData(); // one data source + TransactionRunner per process, a DbSession per request, repositories
         services.AddScoped<GoalsStore>();
 
         services.AddSingleton(sp =>

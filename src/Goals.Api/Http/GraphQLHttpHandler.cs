@@ -84,8 +84,8 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IntrospectionEx
             return;
         }
 
-        var db = http.RequestServices.GetRequiredService<RequestDb>();
         var store = http.RequestServices.GetRequiredService<GoalsStore>();
+        var db = store.Session;
         var student = AuthSetup.GetStudentContext(http);
         var operationName = parameters.OperationName ?? operation?.Name?.Value;
         ExecutionResult result;

@@ -1,4 +1,4 @@
-using Goals.Api.Data;
+using Goals.Data.Repositories;
 using Goals.GraphQL.Types;
 using static Goals.Api.Schema.GoalsSchema;
 
@@ -28,7 +28,7 @@ internal static class GoalMutations
             var fingerprint = Fingerprint("createGoal", goalType, title, information, dueAt, color);
             var store = request.Store;
 
-            return await request.Db.InTransactionAsync<object?>(async ct =>
+            return await request.Store.InTransactionAsync<object?>(async ct =>
             {
                 if (await ReplayedIdAsync(store, studentId, key, fingerprint, input.Field("idempotencyKey"), ct) is { } previous)
                 {
@@ -46,17 +46,20 @@ internal static class GoalMutations
         {
             var input = InputReader.Of(context);
             var goalId = input.Id("goalId");
-            var changes = new List<(string, object?)>();
-            if (input.Raw("goalType") is not null) changes.Add(("goal_type", input.GoalType("goalType")));
-            if (input.Raw("title") is not null) changes.Add(("title", input.Text("title", 1, TitleMax)));
-            if (input.Raw("information") is not null) changes.Add(("information", input.Text("information", 0, InformationMax)));
-            if (input.Raw("complete") is bool complete) changes.Add(("complete", complete));
-            if (input.Has("dueAt")) changes.Add(("due_at", input.DueAt("dueAt")));
-            if (input.Has("color")) changes.Add(("color", input.Color("color")));
-
-            return await request.Db.InTransactionAsync<object?>(async ct =>
+            // Absent = unchanged; explicit null clears dueAt/color (null for the non-null fields is ignored).
+            var update = new GoalUpdate
             {
-                var goal = await request.Store.UpdateGoalAsync(studentId, goalId, changes, ct)
+                GoalType = input.Raw("goalType") is not null ? input.GoalType("goalType")! : Optional<string>.Unset,
+                Title = input.Raw("title") is not null ? input.Text("title", 1, TitleMax) : Optional<string>.Unset,
+                Information = input.Raw("information") is not null ? input.Text("information", 0, InformationMax) : Optional<string>.Unset,
+                Complete = input.Raw("complete") is bool complete ? complete : Optional<bool>.Unset,
+                DueAt = input.Has("dueAt") ? input.DueAt("dueAt")?.UtcDateTime : Optional<DateTime?>.Unset,
+                Color = input.Has("color") ? input.Color("color") : Optional<string?>.Unset,
+            };
+
+            return await request.Store.InTransactionAsync<object?>(async ct =>
+            {
+                var goal = await request.Store.UpdateGoalAsync(studentId, goalId, update, ct)
                            ?? throw NotFound("Goal", goalId, input.Field("goalId"));
                 return new UpdatePayload(goal);
             }, context.CancellationToken);
@@ -66,7 +69,7 @@ internal static class GoalMutations
         {
             var input = InputReader.Of(context);
             var goalId = input.Id("goalId");
-            return await request.Db.InTransactionAsync<object?>(async ct =>
+            return await request.Store.InTransactionAsync<object?>(async ct =>
                 await request.Store.DeleteGoalAsync(studentId, goalId, ct)
                     ? new DeletePayload(goalId)
                     : throw NotFound("Goal", goalId, input.Field("goalId")), context.CancellationToken);

@@ -10,10 +10,8 @@ public sealed class GoalsRequestContext(StudentContext student, GoalsStore store
 {
     public StudentContext Student { get; } = student;
     public GoalsStore Store { get; } = store;
-    public RequestDb Db => Store.Db;
-
     /// <summary>Lets the executor flush every queued DataLoader statement of a round in one round trip.</summary>
-    public void HookFlush(DataLoaderContext loaders) => loaders.AfterBatchesStarted ??= Db.FlushAsync;
+    public void HookFlush(DataLoaderContext loaders) => loaders.AfterBatchesStarted ??= Store.Session.FlushAsync;
 
     public static GoalsRequestContext Of(IResolverContext context) =>
         context.UserContext as GoalsRequestContext

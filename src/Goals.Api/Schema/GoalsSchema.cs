@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Goals.Api.Data;
+using Goals.Data.Repositories;
 using Goals.GraphQL;
 using Goals.GraphQL.Execution;
 using Goals.GraphQL.Types;
@@ -74,15 +75,15 @@ public static class GoalsSchema
         CancellationToken ct)
     {
         if (key is null) return null;
-        var existing = await store.FindIdempotencyKeyAsync(studentId, key, ct);
-        if (existing is null) return null;
-        if (existing.Value.Operation != fingerprint)
+        try
+        {
+            return await store.FindIdempotencyKeyAsync(studentId, key, fingerprint, ct);
+        }
+        catch (IdempotencyKeyReusedException)
         {
             throw new GraphQLException("This idempotency key was already used for a different request.", ErrorCodes.Conflict,
                 new Dictionary<string, object?> { ["field"] = field });
         }
-
-        return existing.Value.ResultId;
     }
 
     private static void BindQuery(SchemaBuilder builder)
@@ -135,20 +136,20 @@ public static class GoalsSchema
             .Field("updatedAt", g => g.UpdatedAt)
             .Field("createdAt", g => g.CreatedAt));
 
-        builder.BindType<TaskRow>("GoalTask", b => b
+        builder.BindType<GoalTaskRow>("GoalTask", b => b
             .Field("id", t => t.Id)
             .Field("information", t => t.Information)
             .Field("complete", t => t.Complete)
             .Field("updatedAt", t => t.UpdatedAt)
             .Field("createdAt", t => t.CreatedAt));
 
-        builder.BindType<NoteRow>("GoalNote", b => b
+        builder.BindType<GoalNoteRow>("GoalNote", b => b
             .Field("id", n => n.Id)
             .Field("information", n => n.Information)
             .Field("updatedAt", n => n.UpdatedAt)
             .Field("createdAt", n => n.CreatedAt));
 
-        builder.BindType<GoalPage>("GoalConnection", b => b
+        builder.BindType<GoalConnectionPage>("GoalConnection", b => b
             .Field("edges", p => p.Edges.Select(e => new GoalEdge(e.Cursor, e.Goal)).ToList())
             .Field("pageInfo", p => p)
             .Field("totalCount", p => p.TotalCount));
@@ -157,7 +158,7 @@ public static class GoalsSchema
             .Field("cursor", e => e.Cursor)
             .Field("node", e => e.Node));
 
-        builder.BindType<GoalPage>("PageInfo", b => b
+        builder.BindType<GoalConnectionPage>("PageInfo", b => b
             .Field("hasNextPage", p => p.HasNextPage)
             .Field("hasPreviousPage", _ => false)
             .Field("startCursor", p => p.Edges.Count == 0 ? null : p.Edges[0].Cursor)
@@ -168,7 +169,7 @@ public static class GoalsSchema
     {
         var request = GoalsRequestContext.Of(context);
         var studentId = request.Student.RequireStudentId();
-        var loader = context.DataLoaders.GetOrAdd<Guid, IReadOnlyList<TaskRow>>("Goal.tasks",
+        var loader = context.DataLoaders.GetOrAdd<Guid, IReadOnlyList<GoalTaskRow>>("Goal.tasks",
             (goalIds, _) => request.Store.EnqueueTasksByGoalIds(studentId, goalIds));
         request.HookFlush(context.DataLoaders);
         return await loader.LoadAsync(goal.Id) ?? [];
@@ -178,7 +179,7 @@ public static class GoalsSchema
     {
         var request = GoalsRequestContext.Of(context);
         var studentId = request.Student.RequireStudentId();
-        var loader = context.DataLoaders.GetOrAdd<Guid, IReadOnlyList<NoteRow>>("Goal.notes",
+        var loader = context.DataLoaders.GetOrAdd<Guid, IReadOnlyList<GoalNoteRow>>("Goal.notes",
             (goalIds, _) => request.Store.EnqueueNotesByGoalIds(studentId, goalIds));
         request.HookFlush(context.DataLoaders);
         return await loader.LoadAsync(goal.Id) ?? [];

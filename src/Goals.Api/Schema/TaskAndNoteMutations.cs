@@ -1,4 +1,4 @@
-using Goals.Api.Data;
+using Goals.Data.Repositories;
 using Goals.GraphQL.Types;
 using static Goals.Api.Schema.GoalsSchema;
 
@@ -10,9 +10,9 @@ internal static class TaskAndNoteMutations
     public const int TaskInformationMax = 1000;
     public const int NoteInformationMax = 5000;
 
-    internal sealed record TaskPayload(TaskRow Task, bool Replayed);
+    internal sealed record TaskPayload(GoalTaskRow Task, bool Replayed);
 
-    internal sealed record NotePayload(NoteRow Note, bool Replayed);
+    internal sealed record NotePayload(GoalNoteRow Note, bool Replayed);
 
     public static void Bind(SchemaBuilder builder)
     {
@@ -25,7 +25,7 @@ internal static class TaskAndNoteMutations
             var complete = input.Bool("complete") ?? false;
             var fingerprint = Fingerprint("createGoalTask", goalId, information, complete);
             var store = request.Store;
-            return await request.Db.InTransactionAsync<object?>(async ct =>
+            return await request.Store.InTransactionAsync<object?>(async ct =>
             {
                 if (await ReplayedIdAsync(store, studentId, key, fingerprint, input.Field("idempotencyKey"), ct) is { } previous)
                 {
@@ -45,7 +45,7 @@ internal static class TaskAndNoteMutations
             var taskId = input.Id("taskId");
             var information = input.OptionalText("information", 1, TaskInformationMax);
             var complete = input.Bool("complete");
-            return await request.Db.InTransactionAsync<object?>(async ct =>
+            return await request.Store.InTransactionAsync<object?>(async ct =>
                 new TaskPayload(await request.Store.UpdateTaskAsync(studentId, taskId, information, complete, ct)
                                 ?? throw NotFound("Task", taskId, input.Field("taskId")), false), context.CancellationToken);
         }));
@@ -55,7 +55,7 @@ internal static class TaskAndNoteMutations
             var input = InputReader.Of(context);
             var taskId = input.Id("taskId");
             var complete = input.Bool("complete") ?? true;
-            return await request.Db.InTransactionAsync<object?>(async ct =>
+            return await request.Store.InTransactionAsync<object?>(async ct =>
                 new TaskPayload(await request.Store.UpdateTaskAsync(studentId, taskId, null, complete, ct)
                                 ?? throw NotFound("Task", taskId, input.Field("taskId")), false), context.CancellationToken);
         }));
@@ -64,7 +64,7 @@ internal static class TaskAndNoteMutations
         {
             var input = InputReader.Of(context);
             var taskId = input.Id("taskId");
-            return await request.Db.InTransactionAsync<object?>(async ct =>
+            return await request.Store.InTransactionAsync<object?>(async ct =>
                 await request.Store.DeleteTaskAsync(studentId, taskId, ct)
                     ? new GoalMutations.DeletePayload(taskId)
                     : throw NotFound("Task", taskId, input.Field("taskId")), context.CancellationToken);
@@ -77,17 +77,15 @@ internal static class TaskAndNoteMutations
             var taskIds = input.Ids("taskIds");
             if (taskIds.Distinct().Count() != taskIds.Count) throw input.Invalid("taskIds", "input.taskIds lists a task more than once.");
             var store = request.Store;
-            return await request.Db.InTransactionAsync<object?>(async ct =>
+            return await request.Store.InTransactionAsync<object?>(async ct =>
             {
                 _ = await store.FindGoalAsync(studentId, goalId, ct) ?? throw NotFound("Goal", goalId, input.Field("goalId"));
-                var current = await store.TaskIdsOfGoalAsync(studentId, goalId, ct);
-                if (current.Count != taskIds.Count || !current.ToHashSet().SetEquals(taskIds))
+                if (!await store.SetTaskOrderAsync(studentId, goalId, taskIds, ct))
                 {
                     throw input.Invalid("taskIds", "input.taskIds must list every task of the goal exactly once.");
                 }
 
-                await store.SetTaskOrderAsync(studentId, goalId, taskIds, ct);
-                var goal = await store.UpdateGoalAsync(studentId, goalId, [], ct) ?? throw NotFound("Goal", goalId);
+                var goal = await store.FindGoalAsync(studentId, goalId, ct) ?? throw NotFound("Goal", goalId);
                 return new GoalMutations.UpdatePayload(goal);
             }, context.CancellationToken);
         }));
@@ -100,7 +98,7 @@ internal static class TaskAndNoteMutations
             var information = input.Text("information", 1, NoteInformationMax);
             var fingerprint = Fingerprint("createGoalNote", goalId, information);
             var store = request.Store;
-            return await request.Db.InTransactionAsync<object?>(async ct =>
+            return await request.Store.InTransactionAsync<object?>(async ct =>
             {
                 if (await ReplayedIdAsync(store, studentId, key, fingerprint, input.Field("idempotencyKey"), ct) is { } previous)
                 {
@@ -119,7 +117,7 @@ internal static class TaskAndNoteMutations
             var input = InputReader.Of(context);
             var noteId = input.Id("noteId");
             var information = input.Text("information", 1, NoteInformationMax);
-            return await request.Db.InTransactionAsync<object?>(async ct =>
+            return await request.Store.InTransactionAsync<object?>(async ct =>
                 new NotePayload(await request.Store.UpdateNoteAsync(studentId, noteId, information, ct)
                                 ?? throw NotFound("Note", noteId, input.Field("noteId")), false), context.CancellationToken);
         }));
@@ -128,7 +126,7 @@ internal static class TaskAndNoteMutations
         {
             var input = InputReader.Of(context);
             var noteId = input.Id("noteId");
-            return await request.Db.InTransactionAsync<object?>(async ct =>
+            return await request.Store.InTransactionAsync<object?>(async ct =>
                 await request.Store.DeleteNoteAsync(studentId, noteId, ct)
                     ? new GoalMutations.DeletePayload(noteId)
                     : throw NotFound("Note", noteId, input.Field("noteId")), context.CancellationToken);
