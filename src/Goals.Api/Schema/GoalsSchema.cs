@@ -47,8 +47,21 @@ public static class GoalsSchema
         {
             var request = GoalsRequestContext.Of(context);
             var studentId = request.Student.RequireStudentId();
-            return new ValueTask<object?>(body(context, request, studentId));
+            return new ValueTask<object?>(MapDataErrors(body(context, request, studentId)));
         };
+
+    /// <summary>A transaction that kept conflicting (retries exhausted) is a CONFLICT the client may retry, not a 500.</summary>
+    private static async Task<object?> MapDataErrors(Task<object?> work)
+    {
+        try
+        {
+            return await work;
+        }
+        catch (Goals.Data.Transactions.TransactionRetryLimitExceededException)
+        {
+            throw new GraphQLException("The change conflicted with concurrent changes too often; retry it.", ErrorCodes.Conflict);
+        }
+    }
 
     internal static GraphQLException NotFound(string what, Guid id, string? field = null)
     {
