@@ -455,6 +455,9 @@ internal sealed class ExecutionState
     private void CompleteValue(FieldContext context, GraphQLType type, ResultNode node, int index, PathSegment path, object? result,
         bool nonNullSlot)
     {
+        // graphql-js: a resolved value that is an Error is thrown (here: an Exception value, e.g. a per-key batch error).
+        if (result is Exception resultError) throw resultError;
+
         if (type is NonNullType nonNull)
         {
             if (result is null)
@@ -538,6 +541,25 @@ internal sealed class ExecutionState
         var listNode = new ResultNode(node, index, nonNullSlot, output);
         node.Set(index, output);
         var itemType = listType.OfType;
+        if (itemType.Named is ScalarType or EnumType)
+        {
+            // Leaf items have no children: their path segment is only needed when one fails.
+            for (var i = 0; i < output.Length; i++)
+            {
+                if (listNode.Dead) return;
+                try
+                {
+                    CompleteValue(context, itemType, listNode, i, path, items[i], false);
+                }
+                catch (Exception ex)
+                {
+                    HandleFieldError(ex, itemType, context.Collected, listNode, i, new PathSegment(path, PathSegment.BoxIndex(i)));
+                }
+            }
+
+            return;
+        }
+
         for (var i = 0; i < output.Length; i++)
         {
             if (listNode.Dead) return;
