@@ -182,6 +182,17 @@ public sealed class HttpProtocolTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Introspection_can_be_turned_off()
+    {
+        await using var api = await TestApi.StartAsync(database, new Dictionary<string, string?> { ["GraphQL:Introspection"] = "false" });
+        var response = await api.PostAsync("{ __schema { queryType { name } } }");
+        Assert.Equal(400, response.Status);
+        Assert.False(response.Body.ContainsKey("data"));
+        var data = await api.PostAsync("{ __typename }");
+        Assert.Equal("Query", data.RequireData()["__typename"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Malicious_nested_introspection_is_still_refused()
     {
         var nested = "{ __schema { types { " + string.Concat(Enumerable.Repeat("fields { type { ", 10)) + "name" + new string('}', 20) + " } } }";
