@@ -43,14 +43,14 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IntrospectionEx
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
             http.Response.Headers.Allow = "GET, POST";
-            await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, Json, "Use GET or POST for GraphQL requests.");
+            await RejectAsync(http, StatusCodes.Status405MethodNotAllowed, Json, "Use GET or POST for GraphQL requests.");
             return;
         }
 
         var mediaType = Negotiate(request.Headers.Accept);
         if (mediaType is null)
         {
-            await WriteProblemAsync(http, StatusCodes.Status406NotAcceptable, Json,
+            await RejectAsync(http, StatusCodes.Status406NotAcceptable, Json,
                 $"The Accept header allows neither {GraphQLResponseJson} nor {Json}.");
             return;
         }
@@ -62,7 +62,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IntrospectionEx
         }
         catch (RequestProblem problem)
         {
-            await WriteProblemAsync(http, problem.Status, mediaType, problem.Message);
+            await RejectAsync(http, problem.Status, mediaType, problem.Message);
             return;
         }
 
@@ -80,7 +80,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IntrospectionEx
         if (isGet && operation is { Operation: OperationType.Mutation })
         {
             http.Response.Headers.Allow = "POST";
-            await WriteProblemAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
+            await RejectAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
             return;
         }
 
@@ -326,6 +326,12 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IntrospectionEx
         }
 
         await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
+
+    private Task RejectAsync(HttpContext http, int status, string mediaType, string message)
+    {
+        logger.LogInformation("GraphQL request rejected with status {Status}: {Reason}", status, message);
+        return WriteProblemAsync(http, status, mediaType, message);
     }
 
     /// <summary>A GraphQL-shaped error body (no "data") for requests that never reached execution; written by hand so it
