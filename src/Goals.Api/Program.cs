@@ -1,7 +1,3 @@
-// Minimal verb dispatch so the data layer's `migrate` verb can be exercised; the API owner merges this.
-if (args is [Goals.Data.Migrations.MigrateVerb.Name, ..])
-{
-    return await Goals.Data.Migrations.MigrateVerb.RunAsync(args[1..]);
-}
-
-return 0;
+// Goals API entry point: a small verb dispatcher (serve | migrate | token | seed | worker), or Lambda mode when
+// AWS_LAMBDA_RUNTIME_API is set. See Cli/CliDispatcher.cs.
+return await Goals.Api.Cli.CliDispatcher.RunAsync(args);

@@ -1,0 +1,112 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Goals.Api.Auth;
+
+/// <summary>
+/// JWT bearer validation from configuration: `Auth:Issuer`, `Auth:Audience`, and either `Auth:Authority` (OIDC
+/// metadata + JWKS, e.g. a Cognito user pool; RS256) or `Auth:SigningKey` (a symmetric HS256 key for development
+/// and tests). Authentication never rejects a request by itself: a missing or invalid token leaves the request
+/// anonymous and the GraphQL data fields fail with UNAUTHENTICATED (see <see cref="StudentContext"/>).
+/// </summary>
+public static class AuthSetup
+{
+    internal const string FailureItem = "goals.auth.failure";
+
+    public static IServiceCollection AddGoalsAuthentication(this IServiceCollection services, IConfiguration configuration)
+    {
+        var issuer = configuration["Auth:Issuer"];
+        var audience = configuration["Auth:Audience"];
+        var authority = configuration["Auth:Authority"];
+        var signingKey = configuration["Auth:SigningKey"];
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            if (!string.IsNullOrEmpty(authority))
+            {
+                options.Authority = authority;
+                options.RequireHttpsMetadata = authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+            }
+
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidateIssuer = true,
+                ValidIssuer = string.IsNullOrEmpty(issuer) ? null : issuer,
+                ValidateAudience = true,
+                ValidAudience = string.IsNullOrEmpty(audience) ? null : audience,
+                ValidateLifetime = true,
+                RequireExpirationTime = true,
+                RequireSignedTokens = true,
+                ValidateIssuerSigningKey = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = "sub",
+                IssuerSigningKey = string.IsNullOrEmpty(signingKey) ? null : DevTokens.KeyFrom(signingKey),
+                ValidAlgorithms = string.IsNullOrEmpty(signingKey)
+                    ? [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512, SecurityAlgorithms.EcdsaSha256]
+                    : [SecurityAlgorithms.HmacSha256],
+            };
+            options.Events = new JwtBearerEvents
+            {
+                OnAuthenticationFailed = context =>
+                {
+                    context.HttpContext.Items[FailureItem] = context.Exception switch
+                    {
+                        SecurityTokenExpiredException => "The bearer token has expired.",
+                        SecurityTokenInvalidAudienceException => "The bearer token is not meant for this API (audience).",
+                        SecurityTokenInvalidIssuerException => "The bearer token was issued by an unknown issuer.",
+                        _ => "The bearer token is invalid.",
+                    };
+                    return Task.CompletedTask;
+                },
+            };
+        });
+        return services;
+    }
+
+    /// <summary>The request's student, computed once from HttpContext.User after authentication ran.</summary>
+    public static StudentContext GetStudentContext(HttpContext context)
+    {
+        if (context.Items.TryGetValue(typeof(StudentContext), out var existing) && existing is StudentContext cached) return cached;
+        var failure = context.Items.TryGetValue(FailureItem, out var f) ? f as string : null;
+        if (failure is null && context.Request.Headers.Authorization.Count > 0 && context.User.Identity?.IsAuthenticated != true)
+        {
+            failure = "The Authorization header does not hold a valid bearer token.";
+        }
+
+        var student = StudentContext.FromPrincipal(context.User, failure);
+        context.Items[typeof(StudentContext)] = student;
+        return student;
+    }
+}
+
+/// <summary>Development tokens signed with `Auth:SigningKey` (local-only: production uses `Auth:Authority`).</summary>
+public static class DevTokens
+{
+    public static SymmetricSecurityKey KeyFrom(string signingKey)
+    {
+        var bytes = Encoding.UTF8.GetBytes(signingKey);
+        if (bytes.Length < 32) throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes (HS256).");
+        return new SymmetricSecurityKey(bytes);
+    }
+
+    public static string Create(IConfiguration configuration, Guid studentId, TimeSpan lifetime, DateTime? now = null)
+    {
+        var signingKey = configuration["Auth:SigningKey"];
+        if (string.IsNullOrEmpty(signingKey)) throw new InvalidOperationException("Auth:SigningKey is not configured.");
+        var issued = now ?? DateTime.UtcNow;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = configuration["Auth:Issuer"],
+            Audience = configuration["Auth:Audience"],
+            IssuedAt = issued,
+            NotBefore = issued,
+            Expires = issued + lifetime,
+            Claims = new Dictionary<string, object> { ["sub"] = studentId.ToString("D") },
+            SigningCredentials = new SigningCredentials(KeyFrom(signingKey), SecurityAlgorithms.HmacSha256),
+        };
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+    }
+}

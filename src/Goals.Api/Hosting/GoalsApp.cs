@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Goals.Api.Auth;
+using Goals.Api.Data;
+using Goals.Api.Http;
+using Goals.Api.Ide;
+using Goals.Data;
+using Goals.GraphQL.Execution;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Goals.Api.Hosting;
+
+/// <summary>
+/// The composition root shared by `serve` (Kestrel), Lambda (the lambda branch's IServer) and the tests (TestServer):
+/// <see cref="CreateBuilder"/> → (caller picks the server) → <see cref="Build"/>. Nothing here starts or migrates a
+/// database: that is the `serve` verb's local-only convenience.
+/// </summary>
+public static class GoalsApp
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args, string? environment = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            EnvironmentName = environment,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        ConfigureLogging(builder);
+        return builder;
+    }
+
+    /// <summary>JSON console logs when stdout is redirected (Lambda, containers, CI), the simple formatter on a terminal.</summary>
+    private static void ConfigureLogging(WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        if (Console.IsOutputRedirected)
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = false;
+                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+                o.UseUtcTimestamp = true;
+                o.JsonWriterOptions = new JsonWriterOptions { Indented = false };
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+                o.ColorBehavior = LoggerColorBehavior.Enabled;
+            });
+        }
+    }
+
+    /// <summary>Registers everything; the data source comes from `ConnectionStrings:Goals` (set by serve for the embedded DB).</summary>
+    public static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var settings = configuration.GetSection("GraphQL").Get<GraphQLSettings>() ?? new GraphQLSettings();
+        services.AddSingleton(settings);
+
+        services.AddGoalsData(); // one data source + TransactionRunner per process, a DbSession per request, repositories
+        services.AddScoped<GoalsStore>();
+
+        services.AddSingleton(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Api.GraphQL");
+            return new GraphQLExecutor(Schema.GoalsSchema.Build(), new ExecutorOptions
+            {
+                EnableIntrospection = settings.Introspection,
+                MaxDepth = settings.MaxDepth,
+                MaxComplexity = settings.MaxComplexity,
+                OnUnexpectedError = (error, exception) =>
+                    logger.LogError(exception, "Resolver failed at {Path}: {Message}", string.Join('.', error.Path ?? []), exception.Message),
+            });
+        });
+        services.AddSingleton(sp => new IntrospectionExecutor(settings.Introspection
+            ? new GraphQLExecutor(sp.GetRequiredService<GraphQLExecutor>().Schema, new ExecutorOptions
+            {
+                EnableIntrospection = true,
+                MaxDepth = IntrospectionExecutor.MaxDepth,
+                MaxComplexity = IntrospectionExecutor.MaxComplexity,
+            })
+            : null));
+        services.AddSingleton<GraphQLHttpHandler>();
+        services.AddSingleton<IdeAssets>();
+
+        services.AddGoalsAuthentication(configuration);
+
+        var origins = CorsOrigins(configuration);
+        if (origins.Length > 0)
+        {
+            services.AddCors(o => o.AddDefaultPolicy(p => p
+                .WithOrigins(origins)
+                .WithMethods("GET", "POST")
+                .WithHeaders("authorization", "content-type", "accept")
+                .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        }
+    }
+
+    /// <summary>`Cors:Origins`: the SPA origins allowed to call the API (none: no CORS headers at all).</summary>
+    public static string[] CorsOrigins(IConfiguration configuration) =>
+        (configuration.GetSection("Cors:Origins").Get<string[]>() ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).ToArray();
+
+    /// <summary>Builds the app and its pipeline: errors → CORS → authentication → endpoints.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        var corsEnabled = CorsOrigins(app.Configuration).Length > 0;
+
+        app.Use(GraphQLShapedErrors);
+        if (corsEnabled) app.UseCors();
+        app.UseAuthentication();
+
+        var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
+        var ide = app.Services.GetRequiredService<IdeAssets>();
+        var settings = app.Services.GetRequiredService<GraphQLSettings>();
+        app.Map("/graphql", async context =>
+        {
+            if (settings.Ide && HttpMethods.IsGet(context.Request.Method) && !context.Request.Query.ContainsKey("query")
+                && GraphQLHttpHandler.PrefersHtml(context.Request.Headers.Accept))
+            {
+                await ide.ServeIndexAsync(context);
+                return;
+            }
+
+            await handler.HandleAsync(context);
+        });
+        if (settings.Ide)
+        {
+            app.MapGet("/graphql/{**path}", ide.ServeFileAsync);
+            app.MapGet("/bcp-config.json", ide.ServeConfigAsync);
+        }
+
+        app.MapGet("/health", Health.HandleAsync);
+        app.MapGet("/", () => Results.Redirect("/graphql"));
+        return app;
+    }
+
+    /// <summary>Unhandled exceptions become a GraphQL-shaped 500 without internals; the details go to the log.</summary>
+    private static async Task GraphQLShapedErrors(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nothing to answer.
+        }
+        catch (Exception ex)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Api.Errors")
+                .LogError(ex, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            if (context.Response.HasStarted) throw;
+            context.Response.Clear();
+            await GraphQLHttpHandler.WriteProblemAsync(context, StatusCodes.Status500InternalServerError, GraphQLHttpHandler.Json,
+                "Internal server error.", ErrorCodes.InternalServerError);
+        }
+    }
+}

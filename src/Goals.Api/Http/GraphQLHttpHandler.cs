@@ -1,0 +1,359 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Json;
+using Goals.Api.Auth;
+using Goals.Api.Data;
+using Goals.Api.Hosting;
+using Goals.Api.Schema;
+using Goals.GraphQL;
+using Goals.GraphQL.Execution;
+using Goals.GraphQL.Language;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Goals.Api.Http;
+
+/// <summary>
+/// GraphQL over HTTP (spec draft, watershed rules as audited by npm graphql-http):
+/// POST application/json; GET with query parameters for queries only (mutations → 405, Allow: POST);
+/// response media type negotiated from Accept (application/graphql-response+json or application/json;
+/// absent Accept or */* → application/json; nothing acceptable → 406). Status: malformed requests 400,
+/// unsupported Content-Type 415, oversized 413; with application/graphql-response+json a request error
+/// (parse, validation, variable coercion: no data) is 400, otherwise 200; with application/json every
+/// well-formed GraphQL request is 200. The result is written with a Utf8JsonWriter straight into the
+/// response PipeWriter.
+/// </summary>
+public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IntrospectionExecutor introspection, GraphQLSettings settings,
+    ILogger<GraphQLHttpHandler> logger)
+{
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+    public const string Json = "application/json";
+
+    private sealed record GraphQLParams(string Query, string? OperationName, IReadOnlyDictionary<string, object?>? Variables);
+
+    private sealed class RequestProblem(int status, string message) : Exception(message)
+    {
+        public int Status { get; } = status;
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await RejectAsync(http, StatusCodes.Status405MethodNotAllowed, Json, "Use GET or POST for GraphQL requests.");
+            return;
+        }
+
+        var mediaType = Negotiate(request.Headers.Accept);
+        if (mediaType is null)
+        {
+            await RejectAsync(http, StatusCodes.Status406NotAcceptable, Json,
+                $"The Accept header allows neither {GraphQLResponseJson} nor {Json}.");
+            return;
+        }
+
+        GraphQLParams parameters;
+        try
+        {
+            parameters = isGet ? ReadGet(request) : await ReadPostAsync(request, http.RequestAborted);
+        }
+        catch (RequestProblem problem)
+        {
+            await RejectAsync(http, problem.Status, mediaType, problem.Message);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var engine = executor;
+        var document = executor.Prepare(parameters.Query);
+        if (!document.IsValid && introspection.Accepts(document))
+        {
+            // An IDE's full introspection query is far above the data limits but touches no data: it gets its own limits.
+            engine = introspection.Executor!;
+            document = engine.Prepare(parameters.Query);
+        }
+
+        var operation = document.IsValid ? document.GetOperation(parameters.OperationName) : null;
+        if (isGet && operation is { Operation: OperationType.Mutation })
+        {
+            http.Response.Headers.Allow = "POST";
+            await RejectAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
+            return;
+        }
+
+        var store = http.RequestServices.GetRequiredService<GoalsStore>();
+        var db = store.Session;
+        var student = AuthSetup.GetStudentContext(http);
+        var operationName = parameters.OperationName ?? operation?.Name?.Value;
+        ExecutionResult result;
+        using (var activity = Telemetry.Source.StartActivity("graphql.execute"))
+        {
+            activity?.SetTag("graphql.operation.name", operationName);
+            activity?.SetTag("graphql.operation.type", operation?.Operation.ToString().ToLowerInvariant());
+            result = document.IsValid
+                ? await engine.ExecuteAsync(new ExecutionRequest
+                {
+                    Document = document,
+                    OperationName = parameters.OperationName,
+                    Variables = parameters.Variables,
+                    Services = http.RequestServices,
+                    UserContext = new GoalsRequestContext(student, store),
+                }, http.RequestAborted)
+                : ExecutionResult.FromErrors(document.Errors);
+            activity?.SetTag("graphql.errors", result.Errors.Count);
+            activity?.SetTag("db.round_trips", db.RoundTrips);
+        }
+
+        var status = mediaType == GraphQLResponseJson && !result.HasData ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
+        await WriteResultAsync(http, status, mediaType, result);
+
+        var stats = new GraphQLRequestStats(operationName, operation?.Operation.ToString().ToLowerInvariant() ?? "invalid", status,
+            result.Errors.Count, db.StatementCount, db.RoundTrips, db.TransactionRetries, Stopwatch.GetElapsedTime(started));
+        logger.LogInformation(
+            "GraphQL {OperationType} {OperationName} status {Status} in {DurationMs:0.0} ms: {ErrorCount} errors, {SqlStatements} SQL statements, {RoundTrips} round trips, {TransactionRetries} transaction retries",
+            stats.OperationType, stats.OperationName ?? "(anonymous)", status, stats.Duration.TotalMilliseconds, stats.ErrorCount,
+            stats.SqlStatements, stats.RoundTrips, stats.TransactionRetries);
+        http.RequestServices.GetService<IGraphQLRequestObserver>()?.OnRequest(stats);
+    }
+
+    /// <summary>The response media type for an Accept header, or null for 406.</summary>
+    public static string? Negotiate(StringValues accept)
+    {
+        if (StringValues.IsNullOrEmpty(accept) || accept.All(string.IsNullOrWhiteSpace)) return Json;
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var ranges) || ranges.Count == 0) return Json;
+
+        string? best = null;
+        double bestQ = 0;
+        var bestSpecificity = -1;
+        foreach (var candidate in (string[])[GraphQLResponseJson, Json])
+        {
+            var (q, specificity) = Quality(ranges, candidate);
+            if (q <= 0) continue;
+            // Equal quality: an explicitly named type wins over a wildcard; between two wildcard matches
+            // (e.g. */*) application/json is the spec's default; between two explicit ones graphql-response+json.
+            if (best is null || q > bestQ || (q == bestQ && (specificity > bestSpecificity || (specificity == bestSpecificity && specificity < 2))))
+            {
+                best = candidate;
+                bestQ = q;
+                bestSpecificity = specificity;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>True for a browser navigation: text/html named explicitly and preferred at least as much as JSON.</summary>
+    public static bool PrefersHtml(StringValues accept)
+    {
+        if (StringValues.IsNullOrEmpty(accept) || !MediaTypeHeaderValue.TryParseList(accept, out var ranges)) return false;
+        var (html, specificity) = Quality(ranges, "text/html");
+        if (html <= 0 || specificity < 2) return false;
+        var (json, _) = Quality(ranges, Json);
+        var (gql, _) = Quality(ranges, GraphQLResponseJson);
+        return html >= Math.Max(json, gql);
+    }
+
+    private static (double Q, int Specificity) Quality(IList<MediaTypeHeaderValue> ranges, string mediaType)
+    {
+        var slash = mediaType.IndexOf('/');
+        var type = mediaType[..slash];
+        double q = 0;
+        var specificity = -1;
+        foreach (var range in ranges)
+        {
+            var value = range.MediaType.Value ?? "";
+            int s;
+            if (value.Equals(mediaType, StringComparison.OrdinalIgnoreCase)) s = 2;
+            else if (value.Equals(type + "/*", StringComparison.OrdinalIgnoreCase)) s = 1;
+            else if (value == "*/*") s = 0;
+            else continue;
+            if (s > specificity)
+            {
+                specificity = s;
+                q = range.Quality ?? 1.0;
+            }
+        }
+
+        return (q, specificity);
+    }
+
+    private GraphQLParams ReadGet(HttpRequest request)
+    {
+        if (request.QueryString.Value is { } qs && qs.Length > settings.MaxRequestBytes)
+            throw new RequestProblem(StatusCodes.Status413PayloadTooLarge, $"The query string is larger than {settings.MaxRequestBytes} bytes.");
+        var query = Single(request.Query, "query");
+        if (string.IsNullOrEmpty(query)) throw new RequestProblem(400, "The 'query' parameter is missing.");
+        var variables = ParseJsonParameter(Single(request.Query, "variables"), "variables");
+        _ = ParseJsonParameter(Single(request.Query, "extensions"), "extensions");
+        return new GraphQLParams(query, NullIfEmpty(Single(request.Query, "operationName")), variables);
+    }
+
+    private static string? Single(IQueryCollection query, string name)
+    {
+        if (!query.TryGetValue(name, out var values)) return null;
+        if (values.Count > 1) throw new RequestProblem(400, $"The '{name}' parameter is given more than once.");
+        return values[0];
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+
+    private static IReadOnlyDictionary<string, object?>? ParseJsonParameter(string? text, string name)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        try
+        {
+            using var json = JsonDocument.Parse(text);
+            return ToMap(json.RootElement, name);
+        }
+        catch (JsonException)
+        {
+            throw new RequestProblem(400, $"The '{name}' parameter is not valid JSON.");
+        }
+    }
+
+    private static IReadOnlyDictionary<string, object?>? ToMap(JsonElement element, string name) => element.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.Object => JsonInput.ToVariables(element),
+        _ => throw new RequestProblem(400, $"The '{name}' parameter must be a JSON object."),
+    };
+
+    private async Task<GraphQLParams> ReadPostAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
+            throw new RequestProblem(StatusCodes.Status415UnsupportedMediaType, "POST requests need Content-Type: application/json.");
+        if (!contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase))
+            throw new RequestProblem(StatusCodes.Status415UnsupportedMediaType, $"Content-Type {contentType.MediaType} is not supported; use application/json.");
+        var charset = contentType.Charset.Value;
+        if (!string.IsNullOrEmpty(charset) && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+            throw new RequestProblem(StatusCodes.Status415UnsupportedMediaType, $"Charset {charset} is not supported; use utf-8.");
+        if (request.ContentLength > settings.MaxRequestBytes) throw TooLarge();
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var read = await reader.ReadAsync(ct);
+            var buffer = read.Buffer;
+            if (buffer.Length > settings.MaxRequestBytes)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                throw TooLarge();
+            }
+
+            if (!read.IsCompleted)
+            {
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                continue;
+            }
+
+            try
+            {
+                return ParseBody(buffer);
+            }
+            finally
+            {
+                reader.AdvanceTo(buffer.End);
+            }
+        }
+    }
+
+    private RequestProblem TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {settings.MaxRequestBytes} bytes.");
+
+    private static GraphQLParams ParseBody(ReadOnlySequence<byte> body)
+    {
+        if (body.IsEmpty) throw new RequestProblem(400, "The request body is missing.");
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            throw new RequestProblem(400, "The request body is not valid JSON.");
+        }
+
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new RequestProblem(400, "The request body must be a JSON object.");
+            string? query = null, operationName = null;
+            IReadOnlyDictionary<string, object?>? variables = null;
+            foreach (var property in root.EnumerateObject())
+            {
+                switch (property.Name)
+                {
+                    case "query":
+                        query = property.Value.ValueKind switch
+                        {
+                            JsonValueKind.String => property.Value.GetString(),
+                            JsonValueKind.Null => null,
+                            _ => throw new RequestProblem(400, "The 'query' parameter must be a string."),
+                        };
+                        break;
+                    case "operationName":
+                        operationName = property.Value.ValueKind switch
+                        {
+                            JsonValueKind.String => property.Value.GetString(),
+                            JsonValueKind.Null => null,
+                            _ => throw new RequestProblem(400, "The 'operationName' parameter must be a string."),
+                        };
+                        break;
+                    case "variables":
+                        variables = ToMap(property.Value, "variables");
+                        break;
+                    case "extensions":
+                        _ = ToMap(property.Value, "extensions");
+                        break;
+                }
+            }
+
+            if (string.IsNullOrEmpty(query)) throw new RequestProblem(400, "The 'query' parameter is missing.");
+            return new GraphQLParams(query, operationName, variables);
+        }
+    }
+
+    private static async Task WriteResultAsync(HttpContext http, int status, string mediaType, ExecutionResult result)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await using (var writer = new Utf8JsonWriter(http.Response.BodyWriter))
+        {
+            result.WriteTo(writer);
+        }
+
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
+
+    private Task RejectAsync(HttpContext http, int status, string mediaType, string message)
+    {
+        logger.LogInformation("GraphQL request rejected with status {Status}: {Reason}", status, message);
+        return WriteProblemAsync(http, status, mediaType, message);
+    }
+
+    /// <summary>A GraphQL-shaped error body (no "data") for requests that never reached execution; written by hand so it
+    /// works even when the engine itself is what failed.</summary>
+    public static async Task WriteProblemAsync(HttpContext http, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await using (var writer = new Utf8JsonWriter(http.Response.BodyWriter))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("errors");
+            writer.WriteStartObject();
+            writer.WriteString("message", message);
+            writer.WriteStartObject("extensions");
+            writer.WriteString("code", code);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Goals.Api.Hosting;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+
+namespace Goals.Api.Ide;
+
+/// <summary>
+/// Banana Cake Pop (npm @chillicream/bananacakepop-graphql-ide, pinned in src/Goals.Api/ide/package.json) served at
+/// GET /graphql for browsers. The bundle is installed by the build (npm ci) and copied next to the app as ide/;
+/// nothing of it is committed. Its index.html gets a &lt;base href&gt; so the relative asset paths resolve under /graphql/,
+/// and bcp-config.json (which the IDE fetches beside index.html) makes it use the page URL as the endpoint, with telemetry off.
+/// </summary>
+public sealed class IdeAssets(IConfiguration configuration, ILogger<IdeAssets> logger)
+{
+    private const string PackagePath = "node_modules/@chillicream/bananacakepop-graphql-ide";
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private readonly Lazy<IFileProvider?> _files = new(() => Locate(configuration, logger));
+    private string? _index;
+
+    private static IFileProvider? Locate(IConfiguration configuration, ILogger logger)
+    {
+        var candidates = new List<string>();
+        if (configuration["GraphQL:IdeDirectory"] is { Length: > 0 } configured) candidates.Add(configured);
+        candidates.Add(Path.Combine(AppContext.BaseDirectory, "ide"));
+        if (Goals.Data.DatabaseConfiguration.FindRepositoryRoot() is { } root)
+            candidates.Add(Path.Combine(root, "src", "Goals.Api", "ide", PackagePath));
+        foreach (var dir in candidates)
+        {
+            if (File.Exists(Path.Combine(dir, "index.html"))) return new PhysicalFileProvider(Path.GetFullPath(dir));
+        }
+
+        logger.LogWarning("Banana Cake Pop is not installed (looked in {Directories}); run a build, which runs npm ci in src/Goals.Api/ide",
+            string.Join(", ", candidates));
+        return null;
+    }
+
+    public async Task ServeIndexAsync(HttpContext context)
+    {
+        if (_files.Value is not { } files)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("The GraphQL IDE is not installed: build the project (it runs npm ci in src/Goals.Api/ide).");
+            return;
+        }
+
+        if (_index is null)
+        {
+            using var reader = new StreamReader(files.GetFileInfo("index.html").CreateReadStream());
+            var html = await reader.ReadToEndAsync();
+            _index = html.Replace("<head>", "<head><base href=\"__BASE__\"/>", StringComparison.Ordinal);
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        await context.Response.WriteAsync(_index.Replace("__BASE__", context.Request.PathBase + "/graphql/", StringComparison.Ordinal));
+    }
+
+    public async Task ServeFileAsync(HttpContext context, string path)
+    {
+        if (path == "bcp-config.json")
+        {
+            await ServeConfigAsync(context);
+            return;
+        }
+
+        if (_files.Value is not { } files || path.Contains("..", StringComparison.Ordinal) || files.GetFileInfo(path) is not { Exists: true, IsDirectory: false } file)
+        {
+            if (path.Length == 0)
+            {
+                await ServeIndexAsync(context);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.ContentType = ContentTypes.TryGetContentType(path, out var type) ? type : "application/octet-stream";
+        context.Response.ContentLength = file.Length;
+        context.Response.Headers.CacheControl = path.StartsWith("static/", StringComparison.Ordinal) ? "public, max-age=31536000, immutable" : "no-cache";
+        await context.Response.SendFileAsync(file, context.RequestAborted);
+    }
+
+    /// <summary>The IDE's preset: the endpoint is the page URL (/graphql), no telemetry, no analytics.</summary>
+    public async Task ServeConfigAsync(HttpContext context)
+    {
+        var settings = context.RequestServices.GetRequiredService<GraphQLSettings>();
+        if (!settings.Ide)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
+        writer.WriteStartObject();
+        writer.WriteBoolean("useBrowserUrlAsEndpoint", true);
+        writer.WriteString("endpoint", $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/graphql");
+        writer.WriteString("title", "Goals API");
+        writer.WriteBoolean("disableTelemetry", true);
+        writer.WriteNull("gaTrackingId");
+        writer.WriteBoolean("includeCookies", false);
+        writer.WriteBoolean("useGet", false);
+        writer.WriteEndObject();
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Goals.Data;
+
+namespace Goals.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real app as a user runs it (the README's `dotnet run --project src/Goals.Api`, with --no-build because the test
+/// run already built it): `serve` on a free loopback port, with the embedded private PostgreSQL in a temp data directory
+/// (Database:DataDirectory), migrated and given demo data by the app itself. Shared by the audit, browser and README tests.
+/// </summary>
+public sealed class LiveServer : IAsyncLifetime
+{
+    private Process? _process;
+    private readonly StringBuilder _output = new();
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "goals-api-live-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public static string RepositoryRoot { get; } = DatabaseConfiguration.FindRepositoryRoot()
+        ?? throw new InvalidOperationException("Cannot find the repository root (Goals.slnx).");
+
+    public Uri BaseUrl { get; private set; } = null!;
+    public Uri GraphQLUrl => new(BaseUrl, "/graphql");
+
+    public string Output
+    {
+        get
+        {
+            lock (_output) return _output.ToString();
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUrl = new Uri($"http://127.0.0.1:{port}");
+        _process = Start(["serve", "--urls", BaseUrl.ToString().TrimEnd('/')], _output);
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(BaseUrl, "/health"))).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // slow start
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"/health did not answer 200 within 120 s:\n{Output}");
+    }
+
+    /// <summary>Runs a verb of the app (e.g. `token`) to completion; returns exit code and stdout.</summary>
+    public async Task<(int ExitCode, string Stdout, string Stderr)> RunVerbAsync(params string[] args)
+    {
+        var stdout = new StringBuilder();
+        using var process = Start(args, null, stdout);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var stderr = await process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        lock (stdout) return (process.ExitCode, stdout.ToString(), stderr);
+    }
+
+    private Process Start(string[] args, StringBuilder? combined, StringBuilder? stdoutOnly = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in (string[])["run", "--project", "src/Goals.Api", "--no-build", "--"]) info.ArgumentList.Add(a);
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["Database__DataDirectory"] = _dataDirectory;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment.Remove("ConnectionStrings__Goals");
+        info.Environment.Remove("ASPNETCORE_URLS");
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            var target = stdoutOnly ?? combined;
+            if (target is not null) lock (target) target.AppendLine(e.Data);
+        };
+        if (combined is not null)
+        {
+            process.ErrorDataReceived += (_, e) =>
+            {
+                if (e.Data is not null) lock (combined) combined.AppendLine(e.Data);
+            };
+        }
+
+        process.Start();
+        process.BeginOutputReadLine();
+        if (combined is not null) process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        try
+        {
+            if (Directory.Exists(_dataDirectory)) Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // PostgreSQL may still be shutting down; the temp dir is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LiveServerCollection : ICollectionFixture<LiveServer>
+{
+    public const string Name = "live server";
+}
