@@ -1,0 +1,33 @@
+// Field errors and null propagation (spec 6.4.4): nullable fields absorb errors, non-null ones propagate.
+const e = (id, query, extra = {}) => ({ id: 'errors.' + id, query, ...extra });
+
+export default [
+  e('nullable-throws', '{ failing counter }'),
+  e('nullable-throws-aliased', '{ a: failing b: failing counter }'),
+  e('non-null-throws-nulls-data', '{ counter failingNonNull }'),
+  e('non-null-returns-null', '{ counter nullNonNull }'),
+  e('nested-nullable-throws', '{ human(id: "1000") { name secretBackstory } }'),
+  e('nested-non-null-throws', '{ human(id: "1000") { name requiredSecret } counter }'),
+  e('nested-non-null-throws-in-list', '{ humans { name requiredSecret } }'),
+  e('throws-in-list-nullable-items', '{ hero { friends { name ... on Human { secretBackstory } } } }'),
+  e('throws-in-fragment', '{ human(id: "1002") { ...S } } fragment S on Human { secretBackstory }'),
+  e('non-null-object-null', '{ droid(id: "2000") { name owner { name } } }'),
+  e('non-null-object-null-in-non-null-list', '{ droids { name owner { name } } }'),
+  e('non-null-in-list-of-nullable', '{ characters(ids: ["2000", "2001"]) { name ... on Droid { owner { name } } } }'),
+  e('item-values', '{ items { index value } }'),
+  e('item-strict-in-nullable-list', '{ items { index strict } }'),
+  e('item-strict-in-non-null-list', '{ strictItems { index strict } counter }'),
+  e('item-strict-short-list', '{ strictItems(count: 2) { index strict } }'),
+  e('bad-ints-serialization', '{ badInts }'),
+  e('matrix-null-args', '{ matrix(rows: null) counter }'),
+  e('same-error-two-paths', '{ a: human(id: "1000") { secretBackstory } b: human(id: "1003") { secretBackstory } }'),
+  e('error-and-data-siblings', '{ failing hero { name } reviews(episode: JEDI) { stars } }'),
+  e('connection-negative-first', '{ hero { name friendsConnection(first: -1) { totalCount } } }'),
+  e('connection-unknown-cursor', '{ human(id: "1000") { friendsConnection(after: "9") { totalCount } } counter }'),
+  e('search-negative-limit', '{ search(text: "a", limit: -1) { __typename } counter }'),
+  e('deep-propagation', '{ hero { friends { friendsConnection { edges { node { ... on Human { requiredSecret } } } } } } }'),
+  e('mutation-null-tags-propagates', 'mutation { createReview(episode: JEDI, review: {stars: 5, tags: null}) { stars tags } incrementCounter }'),
+  e('multiple-errors-one-field', '{ items(count: 6) { value } }'),
+  e('pilots-of-all-starships', '{ starships { name pilots { name ... on Human { secretBackstory } } } }'),
+  e('skipped-error-field', '{ failing @skip(if: true) counter }'),
+];
