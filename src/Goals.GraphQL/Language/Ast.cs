@@ -31,6 +31,9 @@ public abstract class ExecutableDefinitionNode : DefinitionNode
 
 public sealed class OperationDefinitionNode : ExecutableDefinitionNode
 {
+    /// <summary>Working-draft executable description (graphql-js 16.11+ parses it).</summary>
+    public StringValueNode? Description { get; init; }
+
     public OperationType Operation { get; init; }
     public NameNode? Name { get; init; }
     public IReadOnlyList<VariableDefinitionNode> VariableDefinitions { get; init; } = [];
@@ -38,12 +41,16 @@ public sealed class OperationDefinitionNode : ExecutableDefinitionNode
 
 public sealed class FragmentDefinitionNode : ExecutableDefinitionNode
 {
+    public StringValueNode? Description { get; init; }
+
     public required NameNode Name { get; init; }
     public required NamedTypeNode TypeCondition { get; init; }
 }
 
 public sealed class VariableDefinitionNode : SyntaxNode
 {
+    public StringValueNode? Description { get; init; }
+
     public required VariableNode Variable { get; init; }
     public required TypeNode Type { get; init; }
     public ValueNode? DefaultValue { get; init; }
