@@ -16,6 +16,12 @@ public sealed class InputValueDefinition(string name, GraphQLType type)
     public string? DeprecationReason { get; init; }
     public bool IsDeprecated => DeprecationReason is not null;
     public InputValueDefinitionNode? Node { get; init; }
+
+    /// <summary>True when <see cref="DefaultValue"/> is set; <see cref="CoercedDefaultValue"/> then holds it coerced.</summary>
+    public bool HasDefaultValue => DefaultValue is not null;
+
+    /// <summary>The default coerced once against <see cref="Type"/> when the schema was built.</summary>
+    public object? CoercedDefaultValue { get; internal set; }
 }
 
 public sealed class FieldDefinition(string name, GraphQLType type)
@@ -57,6 +63,9 @@ public enum DirectiveLocation
     Schema = 1 << 8, Scalar = 1 << 9, Object = 1 << 10, FieldDefinition = 1 << 11, ArgumentDefinition = 1 << 12,
     Interface = 1 << 13, Union = 1 << 14, Enum = 1 << 15, EnumValue = 1 << 16, InputObject = 1 << 17,
     InputFieldDefinition = 1 << 18,
+
+    /// <summary>graphql-js 16.12+: `@deprecated` may be applied to directive definitions.</summary>
+    DirectiveDefinition = 1 << 19,
 }
 
 public sealed class DirectiveDefinition(string name, DirectiveLocation locations)
@@ -66,4 +75,7 @@ public sealed class DirectiveDefinition(string name, DirectiveLocation locations
     public DirectiveLocation Locations { get; } = locations;
     public IReadOnlyDictionary<string, InputValueDefinition> Arguments { get; init; } = FieldDefinition.EmptyArguments;
     public bool IsRepeatable { get; init; }
+    public string? DeprecationReason { get; init; }
+    public bool IsDeprecated => DeprecationReason is not null;
+    public DirectiveDefinitionNode? Node { get; init; }
 }

@@ -40,6 +40,50 @@ public sealed class EnumType(string name, string? description = null) : NamedTyp
 
     /// <summary>Values in definition order, by name.</summary>
     public IReadOnlyDictionary<string, EnumValueDefinition> Values { get; internal set; } = new Dictionary<string, EnumValueDefinition>();
+
+    private Dictionary<object, EnumValueDefinition> _valueLookup = new();
+
+    /// <summary>Called once the internal values are final (schema build).</summary>
+    internal void FreezeValues()
+    {
+        var lookup = new Dictionary<object, EnumValueDefinition>();
+        foreach (var value in Values.Values) lookup.TryAdd(value.Value, value);
+        _valueLookup = lookup;
+    }
+
+    /// <summary>Result coercion: an internal value to the enum value's name (graphql-js GraphQLEnumType.serialize).</summary>
+    public string Serialize(object? value)
+    {
+        if (value is not null && _valueLookup.TryGetValue(value, out var def)) return def.Name;
+        throw new InvalidOperationException($"Enum \"{Name}\" cannot represent value: {Scalars.Inspect.Value(value)}");
+    }
+
+    /// <summary>Input coercion of a JSON variable value: the value's name as a string.</summary>
+    public object ParseValue(object? value)
+    {
+        if (value is not string name)
+            throw new GraphQLException($"Enum \"{Name}\" cannot represent non-string value: {Scalars.Inspect.Value(value)}." +
+                                       DidYouMean(Scalars.Inspect.Value(value)), ErrorCodes.BadUserInput);
+        if (Values.TryGetValue(name, out var def)) return def.Value;
+        throw new GraphQLException($"Value \"{name}\" does not exist in \"{Name}\" enum." + DidYouMean(name), ErrorCodes.BadUserInput);
+    }
+
+    /// <summary>Input coercion of a literal: only an enum literal naming a value.</summary>
+    public object ParseLiteral(ValueNode literal)
+    {
+        if (literal is not EnumValueNode enumNode)
+        {
+            var shown = Scalars.Inspect.Literal(literal);
+            throw new GraphQLException($"Enum \"{Name}\" cannot represent non-enum value: {shown}." + DidYouMean(shown), ErrorCodes.BadUserInput);
+        }
+
+        if (Values.TryGetValue(enumNode.Value, out var def)) return def.Value;
+        throw new GraphQLException($"Value \"{enumNode.Value}\" does not exist in \"{Name}\" enum." + DidYouMean(enumNode.Value),
+            ErrorCodes.BadUserInput);
+    }
+
+    private string DidYouMean(string unknown) =>
+        Scalars.Suggestions.DidYouMean(Scalars.Suggestions.List(unknown, Values.Keys), "the enum value");
 }
 
 public sealed class InputObjectType(string name, string? description = null) : NamedType(name, description)
@@ -58,7 +102,12 @@ public sealed class InputObjectType(string name, string? description = null) : N
 public abstract class ScalarType(string name, string? description = null) : NamedType(name, description)
 {
     public override TypeKind Kind => TypeKind.Scalar;
-    public string? SpecifiedByUrl { get; init; }
+    private string? _specifiedByUrl;
+
+    public string? SpecifiedByUrl { get => _specifiedByUrl; init => _specifiedByUrl = value; }
+
+    /// <summary>Set by the schema builder from `@specifiedBy(url:)`.</summary>
+    internal void SetSpecifiedByUrl(string? url) => _specifiedByUrl = url;
 
     /// <summary>Result coercion: a resolver's value to one of null, bool, int, long, double, decimal, string.</summary>
     public abstract object? Serialize(object? value);

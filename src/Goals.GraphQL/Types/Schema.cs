@@ -34,8 +34,17 @@ public sealed class Schema
     /// and __schema/__type (query root only), as spec §4 and graphql-js getFieldDef do. CONTRACT: meta fields are added
     /// by the introspection work.
     /// </summary>
-    public FieldDefinition? GetFieldDefinition(NamedType parentType, string fieldName) =>
-        parentType is IFieldsContainer container && container.Fields.TryGetValue(fieldName, out var field) ? field : null;
+    public FieldDefinition? GetFieldDefinition(NamedType parentType, string fieldName)
+    {
+        if (fieldName.Length > 1 && fieldName[0] == '_' && fieldName[1] == '_')
+        {
+            if (fieldName == "__schema" && parentType == QueryType) return Introspection.IntrospectionTypes.SchemaMetaField;
+            if (fieldName == "__type" && parentType == QueryType) return Introspection.IntrospectionTypes.TypeMetaField;
+            if (fieldName == "__typename") return Introspection.IntrospectionTypes.TypeNameMetaField;
+        }
+
+        return parentType is IFieldsContainer container && container.Fields.TryGetValue(fieldName, out var field) ? field : null;
+    }
 
     public DirectiveDefinition? GetDirective(string name) => Directives.TryGetValue(name, out var d) ? d : null;
 
@@ -60,4 +69,22 @@ public sealed class Schema
 
     internal IReadOnlyDictionary<string, IReadOnlyList<ObjectType>> PossibleTypes { get; init; } =
         new Dictionary<string, IReadOnlyList<ObjectType>>();
+
+    /// <summary>True when the object type is one of the possible types of the abstract type (fast path for execution).</summary>
+    public bool IsPossibleType(NamedType abstractType, ObjectType objectType) => abstractType switch
+    {
+        UnionType union => ContainsReference(union.Types, objectType),
+        InterfaceType iface => ContainsReference(objectType.Interfaces, iface),
+        _ => false,
+    };
+
+    private static bool ContainsReference<T>(IReadOnlyList<T> list, T item) where T : class
+    {
+        for (var i = 0; i < list.Count; i++)
+            if (ReferenceEquals(list[i], item)) return true;
+        return false;
+    }
+
+    /// <summary>Types sorted as introspection lists them (definition order, built-ins and introspection types included).</summary>
+    internal IReadOnlyList<NamedType> TypeList { get; init; } = [];
 }
