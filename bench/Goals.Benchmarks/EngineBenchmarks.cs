@@ -26,22 +26,30 @@ public class EngineBenchmarks
     private readonly ValidationOptions validationOptions = new() { MaxDepth = null, MaxComplexity = null };
     private readonly MemoryStream buffer = new();
 
+    /// <summary>Each step may fail while the engine is unfinished; only the benchmarks that need it then fail.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        schema = BuildSchema(BenchData.Build());
-        executor = new GraphQLExecutor(schema, new ExecutorOptions { MaxDepth = null, MaxComplexity = null });
         introspectionText = File.ReadAllText(Path.Combine(BenchData.DocumentsDir, "introspection.graphql"));
         threeLevelText = File.ReadAllText(Path.Combine(BenchData.DocumentsDir, "three-level.graphql"));
         introspectionDoc = Parser.Parse(introspectionText);
         threeLevelDoc = Parser.Parse(threeLevelText);
-        introspectionPrepared = executor.Prepare(introspectionText);
-        threeLevelPrepared = executor.Prepare(threeLevelText);
-        foreach (var prepared in new[] { introspectionPrepared, threeLevelPrepared })
+        schema = BuildSchema(BenchData.Build());
+        executor = new GraphQLExecutor(schema, new ExecutorOptions { MaxDepth = null, MaxComplexity = null });
+        try
         {
-            if (!prepared.IsValid) throw new InvalidOperationException("Benchmark document is invalid: " + prepared.Errors[0].Message);
-            var result = executor.ExecuteAsync(new ExecutionRequest { Document = prepared }).GetAwaiter().GetResult();
-            if (result.Errors.Count > 0) throw new InvalidOperationException("Benchmark document failed: " + result.Errors[0].Message);
+            introspectionPrepared = executor.Prepare(introspectionText);
+            threeLevelPrepared = executor.Prepare(threeLevelText);
+            foreach (var prepared in new[] { introspectionPrepared, threeLevelPrepared })
+            {
+                if (!prepared.IsValid) throw new InvalidOperationException("Benchmark document is invalid: " + prepared.Errors[0].Message);
+                var result = executor.ExecuteAsync(new ExecutionRequest { Document = prepared }).GetAwaiter().GetResult();
+                if (result.Errors.Count > 0) throw new InvalidOperationException("Benchmark document failed: " + result.Errors[0].Message);
+            }
+        }
+        catch (NotImplementedException e)
+        {
+            Console.WriteLine("// executor not implemented yet, Execute_* benchmarks will fail: " + e.Message);
         }
     }
 

@@ -266,3 +266,32 @@ internal static class JsonDiff
         return text.Length > 200 ? text[..200] + "…" : text;
     }
 }
+
+/// <summary>Checks of the differential harness itself that do not need the executor.</summary>
+public sealed class DifferentialHarnessTests
+{
+    [Fact]
+    public void OracleSchemaBuildsWithEveryResolverBound()
+    {
+        var schema = OracleSchema.Build(File.ReadAllText(Path.Combine(OracleCases.OracleDir, "schema.graphql")));
+        Assert.Equal("Query", schema.QueryType.Name);
+        Assert.Equal("Mutation", schema.MutationType?.Name);
+        Assert.Equal("Subscription", schema.SubscriptionType?.Name);
+        var date = Assert.IsAssignableFrom<ScalarType>(schema.GetType("Date"));
+        Assert.Equal("https://tools.ietf.org/html/rfc3339", date.SpecifiedByUrl);
+        Assert.True(Assert.IsType<InputObjectType>(schema.GetType("CharacterSelector")).IsOneOf);
+    }
+
+    [Fact]
+    public void OracleStateIsAFreshCopy()
+    {
+        using var data = JsonDocument.Parse(File.ReadAllText(Path.Combine(OracleCases.OracleDir, "data.json")));
+        var a = new OracleState(data.RootElement);
+        var b = new OracleState(data.RootElement);
+        a.HumanById("1000")!["name"] = "changed";
+        Assert.Equal("Luke Skywalker", b.HumanById("1000")!["name"]);
+        Assert.Equal("Human", OracleSchema.TypeOf(a.CharById("1000")!));
+        Assert.Equal("Droid", OracleSchema.TypeOf(a.CharById("2001")!));
+        Assert.Equal("Starship", OracleSchema.TypeOf(a.NodeById("3002")!));
+    }
+}
