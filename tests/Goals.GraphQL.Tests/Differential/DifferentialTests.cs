@@ -283,6 +283,18 @@ public sealed class DifferentialHarnessTests
     }
 
     [Fact]
+    public async Task DataLoaderBatchesOneLevelInOneRound()
+    {
+        var schema = OracleSchema.Build(File.ReadAllText(Path.Combine(OracleCases.OracleDir, "schema.graphql")));
+        var executor = new GraphQLExecutor(schema, new ExecutorOptions { MaxDepth = null, MaxComplexity = null });
+        using var data = JsonDocument.Parse(File.ReadAllText(Path.Combine(OracleCases.OracleDir, "data.json")));
+        var state = new OracleState(data.RootElement);
+        var result = await executor.ExecuteAsync("{ starships { pilots { name } } characters(ids: [\"2001\"]) { ... on Droid { owner { name } } } }", userContext: state);
+        Assert.Empty(result.Errors);
+        Assert.Equal(1, state.CharacterBatches);
+    }
+
+    [Fact]
     public void OracleStateIsAFreshCopy()
     {
         using var data = JsonDocument.Parse(File.ReadAllText(Path.Combine(OracleCases.OracleDir, "data.json")));

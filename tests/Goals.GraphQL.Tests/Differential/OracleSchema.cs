@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Goals.GraphQL.DataLoader;
 using Goals.GraphQL.Execution;
 using Goals.GraphQL.Language;
 using Goals.GraphQL.Types;
@@ -125,11 +126,18 @@ internal static partial class OracleSchema
         yield return ("Human", "starships", Sync((c, s) => List(Src(c)["starshipIds"]).Select(id => (object?)s.StarshipById((string)id!)).ToList()));
         yield return ("Human", "secretBackstory", Sync((_, _) => throw new GraphQLException("secretBackstory is secret.")));
         yield return ("Human", "requiredSecret", Sync((_, _) => throw new GraphQLException("requiredSecret is secret.")));
-        yield return ("Droid", "owner", Sync((c, s) => Src(c)["ownerId"] is string owner ? s.HumanById(owner) : null));
+        // Droid.owner and Starship.pilots go through a DataLoader (results must still equal graphql-js's plain lookups).
+        yield return ("Droid", "owner", async c =>
+            Src(c)["ownerId"] is string owner && await CharacterLoader(c).LoadAsync(owner) is { } found && TypeOf(found) == "Human" ? found : null);
         yield return ("Starship", "length", Sync((c, _) =>
             Equals(Arg(c, "unit"), "FOOT") ? ToDouble(Src(c)["length"]!) * FeetPerMeter : Src(c)["length"]));
-        yield return ("Starship", "pilots", Sync((c, s) =>
-            Src(c)["pilotIds"] is { } ids ? List(ids).Select(id => (object?)s.CharById((string)id!)).ToList() : null));
+        yield return ("Starship", "pilots", async c =>
+        {
+            if (Src(c)["pilotIds"] is not { } ids) return null;
+            var loader = CharacterLoader(c);
+            var loaded = await Task.WhenAll(List(ids).Select(id => loader.LoadAsync((string)id!)));
+            return loaded.Select(x => (object?)x).ToList();
+        });
         yield return ("Item", "value", Sync((c, _) =>
         {
             var index = ToInt(Src(c)["index"]!);
@@ -213,6 +221,21 @@ internal static partial class OracleSchema
                 ["hasNextPage"] = start + slice.Count < all.Count,
             },
         };
+    }
+
+    /// <summary>charById batched per request: one batch per execution level.</summary>
+    private static DataLoader<string, Dictionary<string, object?>> CharacterLoader(IResolverContext c)
+    {
+        var state = (OracleState)c.UserContext!;
+        return c.DataLoaders.GetOrAdd<string, Dictionary<string, object?>>("charById", (keys, _) =>
+        {
+            state.CharacterBatches++;
+            IReadOnlyDictionary<string, Dictionary<string, object?>> found = keys.Distinct()
+                .Select(k => (Key: k, Value: state.CharById(k)))
+                .Where(p => p.Value is not null)
+                .ToDictionary(p => p.Key, p => p.Value!);
+            return Task.FromResult(found);
+        });
     }
 
     private static List<object?> Items(int count) =>
@@ -392,6 +415,9 @@ internal sealed class OracleState
 
     public Dictionary<string, object?> Root { get; }
     public int Counter { get; set; }
+
+    /// <summary>How many times the charById DataLoader ran its batch function in this request.</summary>
+    public int CharacterBatches { get; set; }
 
     public IEnumerable<Dictionary<string, object?>> Humans => Records("humans");
     public IEnumerable<Dictionary<string, object?>> Droids => Records("droids");
