@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as graphql from 'graphql';
 import { buildSchema, parse, validate, execute, specifiedRules, version, GraphQLError } from 'graphql';
 import { bindSchema } from './resolvers.mjs';
+import { scalarCases } from './scalars.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const sdl = readFileSync(join(here, 'schema.graphql'), 'utf8');
@@ -109,7 +110,8 @@ export async function generate() {
     counts[r.category] ??= {};
     counts[r.category][kind] = (counts[r.category][kind] ?? 0) + 1;
   }
-  const doc = { graphqlVersion: version, total: results.length, counts, cases: results };
+  const scalars = scalarCases();
+  const doc = { graphqlVersion: version, total: results.length, counts, cases: results, scalars };
   // JSON.parse(JSON.stringify()) drops graphql-js's null-prototype objects' quirks and undefined values.
   return JSON.stringify(JSON.parse(JSON.stringify(doc)), null, 1) + '\n';
 }
@@ -127,7 +129,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   } else {
     writeFileSync(target, text);
     const parsed = JSON.parse(text);
-    console.log(`Wrote ${parsed.total} cases with graphql ${parsed.graphqlVersion}:`);
+    console.log(`Wrote ${parsed.total} cases and ${parsed.scalars.length} scalar coercions with graphql ${parsed.graphqlVersion}:`);
     for (const [cat, c] of Object.entries(parsed.counts)) console.log(`  ${cat}: ${JSON.stringify(c)}`);
   }
 }

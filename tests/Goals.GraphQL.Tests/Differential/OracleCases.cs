@@ -11,19 +11,22 @@ internal static partial class OracleCases
 {
     /// <summary>The checks a case can have; KNOWN_DIFFERENCES.md names one of these per row.</summary>
     public static readonly string[] Aspects =
-        ["syntax", "syntax-message", "validation", "validation-message", "data", "errors", "error-message"];
+        ["syntax", "syntax-message", "validation", "validation-message", "data", "errors", "error-message", "scalar-value", "scalar-message"];
 
     private static readonly Lazy<string> LazyRoot = new(FindRepoRoot);
     private static readonly Lazy<JsonDocument> LazyExpectations = new(() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(OracleDir, "expectations.json"))));
     private static readonly Lazy<Dictionary<string, JsonElement>> LazyById = new(() =>
         LazyExpectations.Value.RootElement.GetProperty("cases").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!));
+    private static readonly Lazy<Dictionary<string, JsonElement>> LazyScalarsById = new(() =>
+        LazyExpectations.Value.RootElement.GetProperty("scalars").EnumerateArray().ToDictionary(c => c.GetProperty("id").GetString()!));
     private static readonly Lazy<HashSet<(string Id, string Aspect)>> LazyKnown = new(LoadKnownDifferences);
 
     public static string RepoRoot => LazyRoot.Value;
     public static string OracleDir => Path.Combine(RepoRoot, "tests", "graphql-oracle");
     public static JsonElement Root => LazyExpectations.Value.RootElement;
     public static IReadOnlyDictionary<string, JsonElement> ById => LazyById.Value;
+    public static IReadOnlyDictionary<string, JsonElement> ScalarsById => LazyScalarsById.Value;
     public static IReadOnlySet<(string Id, string Aspect)> KnownDifferences => LazyKnown.Value;
 
     public static bool IsKnown(string id, string aspect) => KnownDifferences.Contains((id, aspect));
