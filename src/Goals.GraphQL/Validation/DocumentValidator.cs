@@ -1,5 +1,6 @@
 using Goals.GraphQL.Language;
 using Goals.GraphQL.Types;
+using Goals.GraphQL.Validation.Rules;
 
 namespace Goals.GraphQL.Validation;
 
@@ -17,9 +18,56 @@ public sealed class ValidationOptions
     public bool AllowIntrospection { get; init; } = true;
 }
 
-/// <summary>Runs every rule of spec §5 (plus the configured abuse limits) in one traversal. CONTRACT STUB.</summary>
+/// <summary>Runs every rule of spec §5 (graphql-js specifiedRules, in its order) in one traversal, then the configured abuse limits.</summary>
 public static partial class DocumentValidator
 {
-    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, ValidationOptions? options = null) =>
-        throw new NotImplementedException();
+    public const string IntrospectionDisabledCode = "INTROSPECTION_DISABLED";
+
+    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, ValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(document);
+        var context = new ValidationContext(schema, document);
+        ValidationRule[] rules =
+        [
+            new ExecutableDefinitionsRule(context),
+            new UniqueOperationNamesRule(context),
+            new LoneAnonymousOperationRule(context),
+            new SingleFieldSubscriptionsRule(context),
+            new KnownTypeNamesRule(context),
+            new FragmentsOnCompositeTypesRule(context),
+            new VariablesAreInputTypesRule(context),
+            new ScalarLeafsRule(context),
+            new FieldsOnCorrectTypeRule(context),
+            new UniqueFragmentNamesRule(context),
+            new KnownFragmentNamesRule(context),
+            new NoUnusedFragmentsRule(context),
+            new PossibleFragmentSpreadsRule(context),
+            new NoFragmentCyclesRule(context),
+            new UniqueVariableNamesRule(context),
+            new NoUndefinedVariablesRule(context),
+            new NoUnusedVariablesRule(context),
+            new KnownDirectivesRule(context),
+            new UniqueDirectivesPerLocationRule(context),
+            new KnownArgumentNamesRule(context),
+            new UniqueArgumentNamesRule(context),
+            new ValuesOfCorrectTypeRule(context),
+            new ProvidedRequiredArgumentsRule(context),
+            new VariablesInAllowedPositionRule(context),
+            new OverlappingFieldsCanBeMergedRule(context),
+            new UniqueInputFieldNamesRule(context),
+            new MaxIntrospectionDepthRule(context),
+        ];
+        try
+        {
+            new ValidationWalker(context, rules).WalkDocument(document);
+        }
+        catch (ValidationAbortedException)
+        {
+            // The error that stopped validation has been recorded.
+        }
+
+        if (context.Errors.Count == 0 && options is not null) QueryLimits.Check(context, options);
+        return context.Errors;
+    }
 }

@@ -1,0 +1,489 @@
+using Goals.GraphQL.Language;
+using Goals.GraphQL.Types;
+
+namespace Goals.GraphQL.Validation;
+
+/// <summary>
+/// One traversal of the document that keeps <see cref="TypeInfo"/> up to date and dispatches enter/leave to every
+/// rule interested in the node's kind (graphql-js visitInParallel + visitWithTypeInfo).
+/// </summary>
+internal sealed class ValidationWalker
+{
+    private const int KindCount = 17;
+    private readonly ValidationContext _ctx;
+    private readonly TypeInfo _ti;
+    private readonly Schema _schema;
+    private readonly ValidationRule[] _rules;
+    private readonly ValidationRule[][] _enter = new ValidationRule[KindCount][];
+    private readonly ValidationRule[][] _leave = new ValidationRule[KindCount][];
+    private int _skipping;
+
+    public ValidationWalker(ValidationContext context, ValidationRule[] rules)
+    {
+        _ctx = context;
+        _ti = context.TypeInfo;
+        _schema = context.Schema;
+        _rules = rules;
+        for (var k = 0; k < KindCount; k++)
+        {
+            var flag = (NodeKinds)(1 << k);
+            var enter = new List<ValidationRule>();
+            var leave = new List<ValidationRule>();
+            foreach (var rule in rules)
+            {
+                if ((rule.EnterKinds & flag) != 0) enter.Add(rule);
+                if ((rule.LeaveKinds & flag) != 0) leave.Add(rule);
+            }
+
+            _enter[k] = enter.ToArray();
+            _leave[k] = leave.ToArray();
+        }
+    }
+
+    private static int Index(NodeKinds kind) => System.Numerics.BitOperations.TrailingZeroCount((int)kind);
+
+    private void Enter(NodeKinds kind, SyntaxNode node)
+    {
+        var rules = _enter[Index(kind)];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            if (rule.SkipUntil is not null) continue;
+            if (!rule.Enter(node))
+            {
+                rule.SkipUntil = node;
+                _skipping++;
+            }
+        }
+    }
+
+    private void Leave(NodeKinds kind, SyntaxNode node)
+    {
+        if (_skipping > 0)
+        {
+            foreach (var rule in _rules)
+            {
+                if (ReferenceEquals(rule.SkipUntil, node))
+                {
+                    rule.SkipUntil = null;
+                    _skipping--;
+                }
+            }
+        }
+
+        var rules = _leave[Index(kind)];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var rule = rules[i];
+            if (rule.SkipUntil is null) rule.Leave(node);
+        }
+    }
+
+    public void WalkDocument(DocumentNode document)
+    {
+        Enter(NodeKinds.Document, document);
+        foreach (var definition in document.Definitions)
+        {
+            switch (definition)
+            {
+                case OperationDefinitionNode op: WalkOperation(op); break;
+                case FragmentDefinitionNode fragment: WalkFragmentDefinition(fragment); break;
+                case TypeSystemDefinitionNode sdl:
+                    _ctx.InSdl = true;
+                    WalkSdl(sdl);
+                    _ctx.InSdl = false;
+                    break;
+            }
+        }
+
+        Leave(NodeKinds.Document, document);
+    }
+
+    private void WalkOperation(OperationDefinitionNode op)
+    {
+        var root = _schema.GetRootType(op.Operation);
+        _ti.TypeStack.Push(root);
+        Enter(NodeKinds.OperationDefinition, op);
+        foreach (var v in op.VariableDefinitions) WalkVariableDefinition(v);
+        WalkDirectives(op.Directives, op.Operation switch
+        {
+            OperationType.Query => DirectiveLocation.Query,
+            OperationType.Mutation => DirectiveLocation.Mutation,
+            _ => DirectiveLocation.Subscription,
+        });
+        WalkSelectionSet(op.SelectionSet);
+        Leave(NodeKinds.OperationDefinition, op);
+        _ti.TypeStack.Pop();
+    }
+
+    private void WalkVariableDefinition(VariableDefinitionNode node)
+    {
+        var inputType = ValidationContext.TypeFromAst(_schema, node.Type);
+        _ti.InputTypeStack.Push(ValidationContext.IsInputType(inputType) ? inputType : null);
+        Enter(NodeKinds.VariableDefinition, node);
+        WalkTypeNode(node.Type);
+        if (node.DefaultValue is not null) WalkValue(node.DefaultValue);
+        WalkDirectives(node.Directives, DirectiveLocation.VariableDefinition);
+        Leave(NodeKinds.VariableDefinition, node);
+        _ti.InputTypeStack.Pop();
+    }
+
+    private void WalkTypeNode(TypeNode node)
+    {
+        while (true)
+        {
+            switch (node)
+            {
+                case NamedTypeNode named:
+                    Enter(NodeKinds.NamedType, named);
+                    Leave(NodeKinds.NamedType, named);
+                    return;
+                case ListTypeNode list:
+                    node = list.Type;
+                    break;
+                case NonNullTypeNode nn:
+                    node = nn.Type;
+                    break;
+                default:
+                    return;
+            }
+        }
+    }
+
+    private void WalkSelectionSet(SelectionSetNode node)
+    {
+        var named = _ti.Type?.Named;
+        _ti.ParentTypeStack.Push(named is not null && named.IsCompositeType ? named : null);
+        Enter(NodeKinds.SelectionSet, node);
+        var selections = node.Selections;
+        for (var i = 0; i < selections.Count; i++)
+        {
+            switch (selections[i])
+            {
+                case FieldNode field: WalkField(field); break;
+                case FragmentSpreadNode spread: WalkFragmentSpread(spread); break;
+                case InlineFragmentNode inline: WalkInlineFragment(inline); break;
+            }
+        }
+
+        Leave(NodeKinds.SelectionSet, node);
+        _ti.ParentTypeStack.Pop();
+    }
+
+    private void WalkField(FieldNode node)
+    {
+        var parentType = _ti.ParentType;
+        var fieldDef = parentType is null ? null : ValidationContext.GetFieldDef(_schema, parentType, node.Name.Value);
+        _ti.FieldDefStack.Push(fieldDef);
+        var fieldType = fieldDef?.Type;
+        _ti.TypeStack.Push(ValidationContext.IsOutputType(fieldType) ? fieldType : null);
+        Enter(NodeKinds.Field, node);
+        var args = node.Arguments;
+        for (var i = 0; i < args.Count; i++) WalkArgument(args[i]);
+        WalkDirectives(node.Directives, DirectiveLocation.Field);
+        if (node.SelectionSet is not null) WalkSelectionSet(node.SelectionSet);
+        Leave(NodeKinds.Field, node);
+        _ti.FieldDefStack.Pop();
+        _ti.TypeStack.Pop();
+    }
+
+    private void WalkArgument(ArgumentNode node)
+    {
+        InputValueDefinition? argDef = null;
+        if (_ti.Directive is { } directive) directive.Arguments.TryGetValue(node.Name.Value, out argDef);
+        else if (_ti.FieldDef is { } field) field.Arguments.TryGetValue(node.Name.Value, out argDef);
+        _ti.Argument = argDef;
+        _ti.DefaultValueStack.Push(argDef?.DefaultValue);
+        var argType = argDef?.Type;
+        _ti.InputTypeStack.Push(ValidationContext.IsInputType(argType) ? argType : null);
+        Enter(NodeKinds.Argument, node);
+        WalkValue(node.Value);
+        Leave(NodeKinds.Argument, node);
+        _ti.Argument = null;
+        _ti.DefaultValueStack.Pop();
+        _ti.InputTypeStack.Pop();
+    }
+
+    private void WalkValue(ValueNode node)
+    {
+        switch (node)
+        {
+            case ListValueNode list:
+            {
+                var listType = _ti.InputType?.Nullable;
+                var itemType = listType is ListType lt ? lt.OfType : listType;
+                _ti.DefaultValueStack.Push(null);
+                _ti.InputTypeStack.Push(ValidationContext.IsInputType(itemType) ? itemType : null);
+                Enter(NodeKinds.ListValue, list);
+                var values = list.Values;
+                for (var i = 0; i < values.Count; i++) WalkValue(values[i]);
+                Leave(NodeKinds.ListValue, list);
+                _ti.DefaultValueStack.Pop();
+                _ti.InputTypeStack.Pop();
+                break;
+            }
+            case ObjectValueNode obj:
+            {
+                Enter(NodeKinds.ObjectValue, obj);
+                var fields = obj.Fields;
+                for (var i = 0; i < fields.Count; i++)
+                {
+                    var field = fields[i];
+                    InputValueDefinition? inputField = null;
+                    if (_ti.InputType?.Named is InputObjectType iot) iot.Fields.TryGetValue(field.Name.Value, out inputField);
+                    _ti.DefaultValueStack.Push(inputField?.DefaultValue);
+                    var fieldType = inputField?.Type;
+                    _ti.InputTypeStack.Push(ValidationContext.IsInputType(fieldType) ? fieldType : null);
+                    Enter(NodeKinds.ObjectField, field);
+                    WalkValue(field.Value);
+                    Leave(NodeKinds.ObjectField, field);
+                    _ti.DefaultValueStack.Pop();
+                    _ti.InputTypeStack.Pop();
+                }
+
+                Leave(NodeKinds.ObjectValue, obj);
+                break;
+            }
+            case VariableNode:
+                break;
+            case NullValueNode:
+                Enter(NodeKinds.NullValue, node);
+                Leave(NodeKinds.NullValue, node);
+                break;
+            default:
+                Enter(NodeKinds.ScalarValue, node);
+                Leave(NodeKinds.ScalarValue, node);
+                break;
+        }
+    }
+
+    private void WalkFragmentSpread(FragmentSpreadNode node)
+    {
+        Enter(NodeKinds.FragmentSpread, node);
+        WalkDirectives(node.Directives, DirectiveLocation.FragmentSpread);
+        Leave(NodeKinds.FragmentSpread, node);
+    }
+
+    private void WalkInlineFragment(InlineFragmentNode node)
+    {
+        var outputType = node.TypeCondition is not null
+            ? ValidationContext.TypeFromAst(_schema, node.TypeCondition)
+            : _ti.Type?.Named;
+        _ti.TypeStack.Push(ValidationContext.IsOutputType(outputType) ? outputType : null);
+        Enter(NodeKinds.InlineFragment, node);
+        if (node.TypeCondition is not null) WalkTypeNode(node.TypeCondition);
+        WalkDirectives(node.Directives, DirectiveLocation.InlineFragment);
+        WalkSelectionSet(node.SelectionSet);
+        Leave(NodeKinds.InlineFragment, node);
+        _ti.TypeStack.Pop();
+    }
+
+    private void WalkFragmentDefinition(FragmentDefinitionNode node)
+    {
+        var outputType = ValidationContext.TypeFromAst(_schema, node.TypeCondition);
+        _ti.TypeStack.Push(ValidationContext.IsOutputType(outputType) ? outputType : null);
+        Enter(NodeKinds.FragmentDefinition, node);
+        WalkTypeNode(node.TypeCondition);
+        WalkDirectives(node.Directives, DirectiveLocation.FragmentDefinition);
+        WalkSelectionSet(node.SelectionSet);
+        Leave(NodeKinds.FragmentDefinition, node);
+        _ti.TypeStack.Pop();
+    }
+
+    private void WalkDirectives(IReadOnlyList<DirectiveNode> directives, DirectiveLocation location)
+    {
+        for (var i = 0; i < directives.Count; i++)
+        {
+            var directive = directives[i];
+            _ti.Directive = _schema.GetDirective(directive.Name.Value);
+            _ctx.DirectiveLocation = location;
+            Enter(NodeKinds.Directive, directive);
+            var args = directive.Arguments;
+            for (var j = 0; j < args.Count; j++) WalkArgument(args[j]);
+            Leave(NodeKinds.Directive, directive);
+            _ti.Directive = null;
+        }
+    }
+
+    // ------------------------------------------------------------------ type system definitions
+
+    private void WalkSdl(TypeSystemDefinitionNode node)
+    {
+        Enter(NodeKinds.SdlNode, node);
+        switch (node)
+        {
+            case SchemaDefinitionNode schema:
+                WalkDirectives(schema.Directives, DirectiveLocation.Schema);
+                foreach (var op in schema.OperationTypes) WalkTypeNode(op.Type);
+                break;
+            case SchemaExtensionNode ext:
+                WalkDirectives(ext.Directives, DirectiveLocation.Schema);
+                foreach (var op in ext.OperationTypes) WalkTypeNode(op.Type);
+                break;
+            case ScalarTypeDefinitionNode scalar:
+                WalkDirectives(scalar.Directives, DirectiveLocation.Scalar);
+                break;
+            case ObjectTypeDefinitionNode obj:
+                foreach (var i in obj.Interfaces) WalkTypeNode(i);
+                WalkDirectives(obj.Directives, DirectiveLocation.Object);
+                foreach (var f in obj.Fields) WalkFieldDefinition(f);
+                break;
+            case InterfaceTypeDefinitionNode iface:
+                foreach (var i in iface.Interfaces) WalkTypeNode(i);
+                WalkDirectives(iface.Directives, DirectiveLocation.Interface);
+                foreach (var f in iface.Fields) WalkFieldDefinition(f);
+                break;
+            case UnionTypeDefinitionNode union:
+                WalkDirectives(union.Directives, DirectiveLocation.Union);
+                foreach (var t in union.Types) WalkTypeNode(t);
+                break;
+            case EnumTypeDefinitionNode en:
+                WalkDirectives(en.Directives, DirectiveLocation.Enum);
+                foreach (var v in en.Values)
+                {
+                    Enter(NodeKinds.SdlNode, v);
+                    WalkDirectives(v.Directives, DirectiveLocation.EnumValue);
+                    Leave(NodeKinds.SdlNode, v);
+                }
+
+                break;
+            case InputObjectTypeDefinitionNode input:
+                WalkDirectives(input.Directives, DirectiveLocation.InputObject);
+                foreach (var f in input.Fields) WalkInputValueDefinition(f, DirectiveLocation.InputFieldDefinition);
+                break;
+            case DirectiveDefinitionNode directive:
+                foreach (var a in directive.Arguments) WalkInputValueDefinition(a, DirectiveLocation.ArgumentDefinition);
+                break;
+        }
+
+        Leave(NodeKinds.SdlNode, node);
+    }
+
+    private void WalkFieldDefinition(FieldDefinitionNode node)
+    {
+        Enter(NodeKinds.SdlNode, node);
+        foreach (var a in node.Arguments) WalkInputValueDefinition(a, DirectiveLocation.ArgumentDefinition);
+        WalkTypeNode(node.Type);
+        WalkDirectives(node.Directives, DirectiveLocation.FieldDefinition);
+        Leave(NodeKinds.SdlNode, node);
+    }
+
+    private void WalkInputValueDefinition(InputValueDefinitionNode node, DirectiveLocation location)
+    {
+        Enter(NodeKinds.SdlNode, node);
+        WalkTypeNode(node.Type);
+        if (node.DefaultValue is not null) WalkValue(node.DefaultValue);
+        WalkDirectives(node.Directives, location);
+        Leave(NodeKinds.SdlNode, node);
+    }
+}
+
+/// <summary>graphql-js getVariableUsages: every variable in an operation or fragment with the input type expected there.</summary>
+internal static class VariableUsageCollector
+{
+    public static List<VariableUsage> Collect(ValidationContext ctx, ExecutableDefinitionNode node)
+    {
+        var usages = new List<VariableUsage>();
+        var schema = ctx.Schema;
+        GraphQLType? type = node switch
+        {
+            OperationDefinitionNode op => schema.GetRootType(op.Operation),
+            FragmentDefinitionNode f => ValidationContext.TypeFromAst(schema, f.TypeCondition),
+            _ => null,
+        };
+        if (!ValidationContext.IsOutputType(type)) type = null;
+        Directives(ctx, node.Directives, null, usages);
+        SelectionSet(ctx, node.SelectionSet, type, null, usages);
+        return usages;
+    }
+
+    private static void SelectionSet(ValidationContext ctx, SelectionSetNode set, GraphQLType? type, FieldDefinition? enclosingField,
+        List<VariableUsage> usages)
+    {
+        var named = type?.Named;
+        var parentType = named is not null && named.IsCompositeType ? named : null;
+        foreach (var selection in set.Selections)
+        {
+            switch (selection)
+            {
+                case FieldNode field:
+                {
+                    var fieldDef = parentType is null ? null : ValidationContext.GetFieldDef(ctx.Schema, parentType, field.Name.Value);
+                    foreach (var arg in field.Arguments)
+                    {
+                        InputValueDefinition? argDef = null;
+                        fieldDef?.Arguments.TryGetValue(arg.Name.Value, out argDef);
+                        Value(arg.Value, InputOrNull(argDef?.Type), argDef?.DefaultValue, null, usages);
+                    }
+
+                    Directives(ctx, field.Directives, fieldDef, usages);
+                    if (field.SelectionSet is not null)
+                    {
+                        var fieldType = fieldDef?.Type;
+                        SelectionSet(ctx, field.SelectionSet, ValidationContext.IsOutputType(fieldType) ? fieldType : null, fieldDef, usages);
+                    }
+
+                    break;
+                }
+                case FragmentSpreadNode spread:
+                    Directives(ctx, spread.Directives, enclosingField, usages);
+                    break;
+                case InlineFragmentNode inline:
+                {
+                    var outputType = inline.TypeCondition is not null
+                        ? ValidationContext.TypeFromAst(ctx.Schema, inline.TypeCondition)
+                        : type?.Named;
+                    Directives(ctx, inline.Directives, enclosingField, usages);
+                    SelectionSet(ctx, inline.SelectionSet, ValidationContext.IsOutputType(outputType) ? outputType : null, enclosingField, usages);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static GraphQLType? InputOrNull(GraphQLType? type) => ValidationContext.IsInputType(type) ? type : null;
+
+    /// <summary>Like TypeInfo: a directive's arguments resolve against the directive, or the enclosing field when unknown.</summary>
+    private static void Directives(ValidationContext ctx, IReadOnlyList<DirectiveNode> directives, FieldDefinition? fieldDef,
+        List<VariableUsage> usages)
+    {
+        foreach (var directive in directives)
+        {
+            var def = ctx.Schema.GetDirective(directive.Name.Value);
+            foreach (var arg in directive.Arguments)
+            {
+                InputValueDefinition? argDef = null;
+                if (def is not null) def.Arguments.TryGetValue(arg.Name.Value, out argDef);
+                else fieldDef?.Arguments.TryGetValue(arg.Name.Value, out argDef);
+                Value(arg.Value, InputOrNull(argDef?.Type), argDef?.DefaultValue, null, usages);
+            }
+        }
+    }
+
+    private static void Value(ValueNode value, GraphQLType? inputType, ValueNode? defaultValue, GraphQLType? parentInputType,
+        List<VariableUsage> usages)
+    {
+        switch (value)
+        {
+            case VariableNode variable:
+                usages.Add(new VariableUsage(variable, inputType, defaultValue, parentInputType));
+                break;
+            case ListValueNode list:
+            {
+                var listType = inputType?.Nullable;
+                var itemType = listType is ListType lt ? lt.OfType : listType;
+                foreach (var item in list.Values) Value(item, InputOrNull(itemType), null, inputType, usages);
+                break;
+            }
+            case ObjectValueNode obj:
+                foreach (var field in obj.Fields)
+                {
+                    InputValueDefinition? inputField = null;
+                    if (inputType?.Named is InputObjectType iot) iot.Fields.TryGetValue(field.Name.Value, out inputField);
+                    Value(field.Value, InputOrNull(inputField?.Type), inputField?.DefaultValue, inputType, usages);
+                }
+
+                break;
+        }
+    }
+}

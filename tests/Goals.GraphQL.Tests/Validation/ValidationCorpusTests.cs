@@ -1,0 +1,30 @@
+using Goals.GraphQL.Language;
+using Goals.GraphQL.Validation;
+
+namespace Goals.GraphQL.Tests.Validation;
+
+/// <summary>Each case's expected errors (messages, locations, order) were produced by graphql-js 16.15.0 validate().</summary>
+public class ValidationCorpusTests
+{
+    public static TheoryData<string> CaseNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in ValidationCorpus.Cases) data.Add(c.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void MatchesGraphQLJs(string name)
+    {
+        var c = ValidationCorpus.Cases.Single(x => x.Name == name);
+        var errors = DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse(c.Query));
+        var actual = errors.Select(Format).ToList();
+        var expected = c.Errors.Select(e => e.Message + " @ " + string.Join(",", e.Locations.Select(l => $"{l.Line}:{l.Column}"))).ToList();
+        Assert.Equal(expected, actual);
+        Assert.All(errors, e => Assert.Equal(ErrorCodes.ValidationFailed, e.Code));
+    }
+
+    private static string Format(GraphQLError e) =>
+        e.Message + " @ " + string.Join(",", (e.Locations ?? []).Select(l => $"{l.Line}:{l.Column}"));
+}
