@@ -79,4 +79,5 @@ public static class ErrorCodes
     public const string OperationNotFound = "OPERATION_NOT_FOUND";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string SubscriptionsNotSupported = "SUBSCRIPTIONS_NOT_SUPPORTED";
 }

@@ -19,6 +19,11 @@ public sealed class PreparedDocument
 
     public bool IsValid => Errors.Count == 0 && Document is not null;
 
+    private DocumentPlan? _plan;
+
+    /// <summary>Execution data computed once per document and shared by every request using it.</summary>
+    internal DocumentPlan Plan => _plan ?? Interlocked.CompareExchange(ref _plan, new DocumentPlan(Document!), null) ?? _plan;
+
     /// <summary>The operation to run (spec GetOperation): by name, or the only one; null when that is ambiguous or unknown.</summary>
     public OperationDefinitionNode? GetOperation(string? operationName)
     {
@@ -54,4 +59,8 @@ public sealed class ExecutionRequest
     public IServiceProvider? Services { get; init; }
     public object? UserContext { get; init; }
     public object? RootValue { get; init; }
+
+    /// <summary>The request's data loaders (e.g. with <see cref="DataLoader.DataLoaderContext.AfterBatchesStarted"/> set by
+    /// the host); a fresh context is created when null.</summary>
+    public DataLoader.DataLoaderContext? DataLoaders { get; init; }
 }

@@ -116,6 +116,8 @@ public sealed partial class SchemaBuilder
             }
         }
 
+        // With unparsable SDL every later check would only report follow-on noise.
+        if (problems.Count > 0 && documents.Count < _sdl.Count + _documents.Count) throw new SchemaBuildException(problems);
         var state = new BuildState(this, problems);
         var schema = state.Build(documents);
         if (problems.Count > 0) throw new SchemaBuildException(problems);

@@ -30,8 +30,12 @@ public static class Inspect
             case IEnumerable<KeyValuePair<string, object?>> dict:
             {
                 var entries = new List<string>();
-                if (depth > MaxRecursiveDepth) return "[Object]";
-                foreach (var pair in dict) entries.Add(pair.Key + ": " + Format(pair.Value, depth + 1));
+                foreach (var pair in dict)
+                {
+                    if (depth + 1 > MaxRecursiveDepth) return "[Object]";
+                    entries.Add(pair.Key + ": " + Format(pair.Value, depth + 1));
+                }
+
                 return entries.Count == 0 ? "{}" : "{ " + string.Join(", ", entries) + " }";
             }
             case IEnumerable list:
@@ -43,7 +47,7 @@ public static class Inspect
                     total++;
                     if (count < MaxArrayLength)
                     {
-                        if (depth > MaxRecursiveDepth) return "[Array]";
+                        if (depth + 1 > MaxRecursiveDepth) return "[Array]";
                         items.Add(Format(item, depth + 1));
                         count++;
                     }
