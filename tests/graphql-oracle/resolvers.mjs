@@ -3,7 +3,7 @@
 // change both together and regenerate expectations.json.
 // Rules: pure functions over the per-request `state` (a fresh deep copy of data.json per case),
 // no dates, no randomness, errors thrown as plain Error/TypeError with fixed messages.
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const DATE_RE = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
 const INT_MAX = 2147483647;
@@ -27,6 +27,9 @@ function isPositiveInt(value) {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= INT_MAX;
 }
 
+// Date rejects input with a plain TypeError (graphql-js prefixes 'Expected type "Date". ' / 'Expected value of type
+// "Date", found ...; '), PositiveInt with a GraphQLError (message used as is): the two error paths of a custom scalar.
+// C# mirror: FormatException for the first, GraphQLException for the second.
 export const PositiveIntScalarConfig = {
   serialize(value) {
     if (isPositiveInt(value)) return value;
@@ -34,14 +37,14 @@ export const PositiveIntScalarConfig = {
   },
   parseValue(value) {
     if (isPositiveInt(value)) return value;
-    throw new TypeError('PositiveInt must be a positive integer.');
+    throw new GraphQLError('PositiveInt must be a positive integer.');
   },
   parseLiteral(ast) {
     if (ast.kind === Kind.INT) {
       const n = Number(ast.value);
       if (isPositiveInt(n)) return n;
     }
-    throw new TypeError('PositiveInt must be a positive integer.');
+    throw new GraphQLError('PositiveInt must be a positive integer.');
   },
 };
 

@@ -357,7 +357,8 @@ internal static partial class OracleSchema
     internal static partial Regex DatePattern();
 }
 
-/// <summary>Mirror of DateScalarConfig in resolvers.mjs.</summary>
+/// <summary>Mirror of DateScalarConfig in resolvers.mjs: rejects input with a plain exception (JS TypeError), which the
+/// engine prefixes like graphql-js does ("Expected type \"Date\". ...").</summary>
 internal sealed class DateScalar : ScalarType
 {
     private const string InputError = "Date must be a string in YYYY-MM-DD form.";
@@ -368,13 +369,14 @@ internal sealed class DateScalar : ScalarType
         value is string s && OracleSchema.DatePattern().IsMatch(s) ? s : throw new InvalidOperationException("Date cannot serialize a non-date value.");
 
     public override object? ParseValue(object? value) =>
-        value is string s && OracleSchema.DatePattern().IsMatch(s) ? s : throw new GraphQLException(InputError);
+        value is string s && OracleSchema.DatePattern().IsMatch(s) ? s : throw new FormatException(InputError);
 
     public override object? ParseLiteral(ValueNode literal) =>
-        literal is StringValueNode s && OracleSchema.DatePattern().IsMatch(s.Value) ? s.Value : throw new GraphQLException(InputError);
+        literal is StringValueNode s && OracleSchema.DatePattern().IsMatch(s.Value) ? s.Value : throw new FormatException(InputError);
 }
 
-/// <summary>Mirror of PositiveIntScalarConfig in resolvers.mjs.</summary>
+/// <summary>Mirror of PositiveIntScalarConfig in resolvers.mjs: rejects input with GraphQLException (JS GraphQLError),
+/// whose message the engine uses as is.</summary>
 internal sealed class PositiveIntScalar() : ScalarType("PositiveInt", "An integer greater than zero.")
 {
     private const string InputError = "PositiveInt must be a positive integer.";
