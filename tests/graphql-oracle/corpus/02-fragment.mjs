@@ -36,4 +36,7 @@ export default [
   d('skip-root-typename', '{ __typename @skip(if: true) counter }'),
   d('deprecated-directive-in-query', '{ hero { name @include(if: true) @skip(if: false) } }'),
   d('skip-on-fragment-field', '{ hero { ...F } } fragment F on Character { name @skip(if: true) id }'),
+  d('custom-repeatable', 'query @cache(maxAge: 1) @cache(maxAge: 2) { hero @cache @cache(scope: "x") { name } }'),
+  d('custom-everywhere', 'query Q ($id: ID! @hint(text: "v")) @hint(text: "q") { human(id: $id) @hint(text: "f") { ...F @hint(text: "s") ... on Human @hint(text: "i") { name } } } fragment F on Human @hint(text: "d") { id }', { variables: { id: '1003' } }),
+  d('custom-on-mutation', 'mutation @hint(text: "m") { incrementCounter @cache }'),
 ];

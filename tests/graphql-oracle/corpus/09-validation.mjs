@@ -120,12 +120,16 @@ const cases = {
     'fragment F on Query @include(if: true) { counter } { ...F }',
     'query ($v: Int @skip(if: true)) { echoInt(value: $v) }',
     '{ hero { ... @specifiedBy(url: "x") { name } } }',
+    '{ hero { ... on Human @cache { name } } }',
+    'subscription @hint(text: "s") { counterChanged }',
   ],
   UniqueDirectivesPerLocation: [
     '{ hero @skip(if: true) @skip(if: false) { name } }',
     '{ hero { name @include(if: true) @include(if: true) } }',
     '{ hero { ...F @skip(if: true) @skip(if: true) } } fragment F on Character { name }',
     '{ hero { ... @include(if: true) @skip(if: false) @include(if: false) { name } } }',
+    '{ hero @hint(text: "a") @hint(text: "b") { name } }',
+    'query @hint(text: "a") @cache @hint(text: "b") @cache { counter }',
   ],
   KnownArgumentNames: [
     '{ hero(episod: EMPIRE) { name } }',
@@ -134,6 +138,7 @@ const cases = {
     '{ hero { name @skip(iff: true) } }',
     '{ human(id: "1000") { height(units: FOOT) } }',
     'mutation { incrementCounter(step: 2) }',
+    '{ hero @cache(max: 1) { name } }',
   ],
   UniqueArgumentNames: [
     '{ human(id: "1000", id: "1001") { name } }',
@@ -154,6 +159,8 @@ const cases = {
     '{ echoBoolean(value: 0) }',
     '{ echoDate(value: "not a date") }',
     'query ($v: Int = 1.5) { echoInt(value: $v) }',
+    '{ hero @cache(maxAge: "x") { name } }',
+    '{ hero @cache(maxAge: null) { name } }',
   ],
   ProvidedRequiredArguments: [
     '{ human { name } }',
@@ -162,6 +169,7 @@ const cases = {
     '{ findCharacter { name } }',
     'mutation { createReview(episode: JEDI) { stars } }',
     '{ droid { name } human { name } }',
+    '{ hero @hint { name } }',
   ],
   VariablesInAllowedPosition: [
     'query ($id: ID) { human(id: $id) { name } }',
