@@ -204,6 +204,13 @@ const cases = {
     '{ findCharacter(by: {id: "1", id: "2"}) { name } }',
     'query ($f: Filter = {text: "a", text: "b"}) { echoFilter(filter: $f) }',
   ],
+  MaxIntrospectionDepth: [
+    '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }',
+    '{ __type(name: "Character") { possibleTypes { interfaces { possibleTypes { name } } } } }',
+    '{ __schema { types { ...F } } } fragment F on __Type { fields { type { ...G } } } fragment G on __Type { fields { type { inputFields { name } } } }',
+    '{ __type(name: "Filter") { inputFields { type { inputFields { type { inputFields { name } } } } } } }',
+    '{ a: __type(name: "Human") { interfaces { interfaces { interfaces { name } } } } }',
+  ],
 };
 
 const out = [];
@@ -225,6 +232,7 @@ out.push(
   ok('non-null-variable-into-nullable-list', 'query ($v: Int!) { echoList(value: [$v, null]) }'),
   ok('list-into-list-non-null-variable', 'query ($v: [String!]!) { echoNonNullList(value: $v) }'),
   ok('deprecated-things-are-valid', '{ human(id: "1000") { oldName height(precision: 1) } echoEpisode(value: HOLIDAY) deprecatedField }'),
+  ok('introspection-depth-two', '{ __type(name: "Human") { fields { type { fields { name } } } } }'),
   ok('directives-on-everything-known', 'query ($s: Boolean!) { hero @skip(if: $s) { ... @include(if: true) { name } ...F @include(if: $s) } } fragment F on Character { id }'),
 );
 export default out;
