@@ -52,7 +52,10 @@ const MUST_BE_VALID = new Set(['query', 'fragment', 'directive', 'introspection'
 
 async function runCase(schema, c) {
   const out = { id: c.id, category: c.id.split('.')[0], query: c.query };
-  if (c.variables !== undefined) out.variables = c.variables;
+  // variablesJson: the request's raw JSON text, for number forms JavaScript cannot keep apart (3.0 vs 3).
+  const variables = c.variablesJson !== undefined ? JSON.parse(c.variablesJson) : c.variables;
+  if (c.variablesJson !== undefined) out.variablesJson = c.variablesJson;
+  if (variables !== undefined) out.variables = variables;
   if (c.operationName !== undefined) out.operationName = c.operationName;
   if (c.note) out.note = c.note;
 
@@ -88,7 +91,7 @@ async function runCase(schema, c) {
   const result = await execute({
     schema,
     document,
-    variableValues: c.variables,
+    variableValues: variables,
     operationName: c.operationName,
     contextValue: { state },
   });

@@ -80,6 +80,7 @@ export function typeOf(record) {
     case '1': return 'Human';
     case '2': return 'Droid';
     case '3': return 'Starship';
+    case '4': return 'Review';
     default: return null;
   }
 }
@@ -182,6 +183,13 @@ export const resolvers = {
     items: (_s, args) => (args.count == null ? null : range(args.count).map((i) => ({ index: i }))),
     strictItems: (_s, args) => (args.count == null ? null : range(args.count).map((i) => ({ index: i }))),
     badInts: () => [1, 2.5, 3, 'four', 3000000000],
+    badEnums: () => ['JEDI', 'PHANTOM', 3, 'HOLIDAY', 'jedi'],
+    badDates: () => ['2020-01-01', 'soon', 20200101],
+    badStrings: () => ['x', 5, true, 1.5, { a: 1 }, [1]],
+    badBooleans: () => [true, 0, 1, 'true', 2.5],
+    badIds: () => ['a', 7, 7.5, true, 3000000000],
+    badFloats: () => [1, 1.5, '2.5', 'x', true, false],
+    badSearch: (_s, _a, { state }) => [humanById(state, '1000'), { id: '9000', name: 'Mystery' }, { id: '4000', name: 'A review' }],
     failing: () => { throw new Error('failing always fails.'); },
     failingNonNull: () => { throw new Error('failingNonNull always fails.'); },
     nullNonNull: () => null,

@@ -40,7 +40,8 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         var expected = OracleCases.ById[id];
         var query = expected.GetProperty("query").GetString()!;
         output.WriteLine("query: " + query);
-        if (expected.TryGetProperty("variables", out var vars)) output.WriteLine("variables: " + vars.GetRawText());
+        if (expected.TryGetProperty("variablesJson", out var rawVars)) output.WriteLine("variables (raw JSON): " + rawVars.GetString());
+        else if (expected.TryGetProperty("variables", out var vars)) output.WriteLine("variables: " + vars.GetRawText());
         if (expected.TryGetProperty("operationName", out var op)) output.WriteLine("operationName: " + op.GetString());
 
         var failures = new List<string>();
@@ -128,11 +129,14 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         }
 
         // Execution
+        // variablesJson keeps number forms JSON.parse cannot (3.0 vs 3): the engine reads the raw request text.
+        using var rawVariables = expected.TryGetProperty("variablesJson", out var rawJson) ? JsonDocument.Parse(rawJson.GetString()!) : null;
         var request = new ExecutionRequest
         {
             Document = doc,
             OperationName = expected.TryGetProperty("operationName", out var name) ? name.GetString() : null,
-            Variables = expected.TryGetProperty("variables", out var v) ? JsonInput.ToVariables(v) : null,
+            Variables = rawVariables is not null ? JsonInput.ToVariables(rawVariables.RootElement)
+                : expected.TryGetProperty("variables", out var v) ? JsonInput.ToVariables(v) : null,
             UserContext = new OracleState(LazyData.Value.RootElement),
         };
         var executionResult = await executor.ExecuteAsync(request);

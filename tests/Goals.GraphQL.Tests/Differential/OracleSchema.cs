@@ -45,7 +45,7 @@ internal static partial class OracleSchema
     {
         var id = value is IReadOnlyDictionary<string, object?> d && d.TryGetValue("id", out var v) ? v as string : null;
         if (string.IsNullOrEmpty(id)) return null;
-        return id[0] switch { '1' => "Human", '2' => "Droid", '3' => "Starship", _ => null };
+        return id[0] switch { '1' => "Human", '2' => "Droid", '3' => "Starship", '4' => "Review", _ => null };
     }
 
     private static IEnumerable<(string Type, string Field, FieldResolver Resolver)> Resolvers()
@@ -101,6 +101,19 @@ internal static partial class OracleSchema
         yield return ("Query", "items", Sync((c, _) => Arg(c, "count") is { } n ? Items(ToInt(n)) : null));
         yield return ("Query", "strictItems", Sync((c, _) => Arg(c, "count") is { } n ? Items(ToInt(n)) : null));
         yield return ("Query", "badInts", Sync((_, _) => new List<object?> { 1, 2.5, 3, "four", 3000000000L }));
+        yield return ("Query", "badEnums", Sync((_, _) => new List<object?> { "JEDI", "PHANTOM", 3, "HOLIDAY", "jedi" }));
+        yield return ("Query", "badDates", Sync((_, _) => new List<object?> { "2020-01-01", "soon", 20200101 }));
+        yield return ("Query", "badStrings", Sync((_, _) =>
+            new List<object?> { "x", 5, true, 1.5, new Dictionary<string, object?> { ["a"] = 1 }, new List<object?> { 1 } }));
+        yield return ("Query", "badBooleans", Sync((_, _) => new List<object?> { true, 0, 1, "true", 2.5 }));
+        yield return ("Query", "badIds", Sync((_, _) => new List<object?> { "a", 7, 7.5, true, 3000000000L }));
+        yield return ("Query", "badFloats", Sync((_, _) => new List<object?> { 1, 1.5, "2.5", "x", true, false }));
+        yield return ("Query", "badSearch", Sync((_, s) => new List<object?>
+        {
+            s.HumanById("1000"),
+            new Dictionary<string, object?> { ["id"] = "9000", ["name"] = "Mystery" },
+            new Dictionary<string, object?> { ["id"] = "4000", ["name"] = "A review" },
+        }));
         yield return ("Query", "failing", Sync((_, _) => throw new GraphQLException("failing always fails.")));
         yield return ("Query", "failingNonNull", Sync((_, _) => throw new GraphQLException("failingNonNull always fails.")));
         yield return ("Query", "nullNonNull", Sync((_, _) => null));

@@ -197,6 +197,14 @@ const cases = {
     '{ hero { ... on Human { friends { n: name } } ... on Droid { friends { n: id } } } }',
     '{ human(id: "1000") { starships { coordinates } } human(id: "1000") { starships { coordinates: name } } }',
     '{ a: items { v: value } a: strictItems { v: value } }',
+    '{ hero { ... on Human { friends { name } } ... on Droid { friends: appearsIn } } }',
+    '{ node(id: "1") { ... on Human { id: name } ... on Starship { id } } }',
+    '{ human(id: "1000") { ...A } ... on Query { human(id: "1000") { ...B } } } fragment A on Human { x: name } fragment B on Human { x: homePlanet }',
+    '{ a: echoInt(value: 1) a: echoInt(value: 2) }',
+    'query ($v: Int) { a: echoInt(value: $v) a: echoInt(value: 1) }',
+    '{ x: human(id: "1000") { name } ...F } fragment F on Query { x: human(id: "1000") { name: id } }',
+    '{ search(text: "a") { ... on Human { homePlanet } ... on Droid { homePlanet: name } } }',
+    '{ a: echoInt(value: 1) a: echoInt }',
   ],
   UniqueInputFieldNames: [
     '{ echoFilter(filter: {text: "a", text: "b"}) }',
@@ -232,6 +240,8 @@ out.push(
   ok('non-null-variable-into-nullable-list', 'query ($v: Int!) { echoList(value: [$v, null]) }'),
   ok('list-into-list-non-null-variable', 'query ($v: [String!]!) { echoNonNullList(value: $v) }'),
   ok('deprecated-things-are-valid', '{ human(id: "1000") { oldName height(precision: 1) } echoEpisode(value: HOLIDAY) deprecatedField }'),
+  ok('same-literal-args-merge', '{ a: echoInt(value: 1) a: echoInt(value: 1) }'),
+  ok('same-field-through-fragments', '{ ...F human(id: "1000") { name } } fragment F on Query { human(id: "1000") { name id } }'),
   ok('introspection-depth-two', '{ __type(name: "Human") { fields { type { fields { name } } } } }'),
   ok('directives-on-everything-known', 'query ($s: Boolean!) { hero @skip(if: $s) { ... @include(if: true) { name } ...F @include(if: $s) } } fragment F on Character { id }'),
 );
