@@ -41,4 +41,7 @@ export default [
   e('sibling-error-after-non-null', '{ human(id: "1000") { requiredSecret secretBackstory } }', { note: 'graphql-js stops completing siblings once a non-null error propagates: one error only' }),
   e('list-errors-after-propagation', '{ strictItems { value strict } }', { note: 'graphql-js stops completing list items after the item whose non-null field failed' }),
   e('list-errors-nullable-items-continue', '{ items(count: 5) { value strict } }'),
+  e('string-is-not-a-list', '{ stringAsList counter }'),
+  e('object-is-not-a-list', '{ objectAsList counter }'),
+  e('string-as-object', '{ stringAsObject { name homePlanet } counter }'),
 ];

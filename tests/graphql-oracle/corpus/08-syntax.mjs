@@ -76,4 +76,5 @@ export default [
   s('variable-in-const-list-default', 'query ($a: [Int] = [1, $b]) { echoList(value: $a) }'),
   s('deep-nesting-unclosed', '{ hero { friends { friends { friends { name }'),
   s('bad-escape-on-line-3', '{\n  a: greet(name: "ok")\n  b: greet(name: "bad\\q")\n}'),
+  s('token-limit', '{ ' + Array.from({ length: 3400 }, (_, i) => `a${i}: counter`).join(' ') + ' }', { note: '10,202 tokens: graphql-js has no default token limit, Goals.GraphQL stops at 10,000 (see KNOWN_DIFFERENCES.md)' }),
 ];
