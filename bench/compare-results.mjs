@@ -1,7 +1,23 @@
 #!/usr/bin/env node
 // Prints one side-by-side table from bench/graphql-js/bench.mjs --out JSON and BenchmarkDotNet's full JSON export.
 //   node compare-results.mjs <graphql-js.json> <EngineBenchmarks-report-full.json> [--markdown out.md]
+//   node compare-results.mjs --responses DIR   (both engines' responses to the benchmark documents must be equal)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+// --responses DIR: are NAME.graphql-js.json and NAME.ours.json the same JSON (key order included)?
+if (process.argv[2] === '--responses') {
+  const dir = process.argv[3];
+  let ok = true;
+  for (const name of ['Introspection', 'ThreeLevel']) {
+    const a = join(dir, `${name}.graphql-js.json`);
+    const b = join(dir, `${name}.ours.json`);
+    const same = existsSync(a) && existsSync(b) && JSON.stringify(JSON.parse(readFileSync(a, 'utf8'))) === JSON.stringify(JSON.parse(readFileSync(b, 'utf8')));
+    console.log(`${name}: ${same ? 'identical responses' : 'RESPONSES DIFFER (or missing)'}`);
+    ok &&= same;
+  }
+  process.exit(ok ? 0 : 1);
+}
 
 const [jsPath, dotnetPath] = process.argv.slice(2);
 const js = JSON.parse(readFileSync(jsPath, 'utf8'));

@@ -92,4 +92,7 @@ public class EngineBenchmarks
         writer.Flush();
         return buffer.Length;
     }
+
+    /// <summary>The response bytes of the last ExecuteAndSerialize_* call.</summary>
+    public byte[] LastResponse => buffer.ToArray();
 }

@@ -16,6 +16,9 @@ public static class Program
     /// </summary>
     public static int Main(string[] args)
     {
+        var dump = Array.IndexOf(args, "--dump");
+        if (dump >= 0) return Dump(args[dump + 1]);
+
         var config = DefaultConfig.Instance.AddExporter(JsonExporter.Full).AddExporter(MarkdownExporter.GitHub);
         if (args.Contains("--short"))
         {
@@ -30,5 +33,24 @@ public static class Program
         if (args.Length == 0) args = ["--filter", "*"];
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    /// <summary>--dump DIR: writes each benchmark document's response (what Execute_* computes) as DIR/NAME.ours.json,
+    /// so run-engine-bench.sh can check both engines compute the same thing.</summary>
+    private static int Dump(string dir)
+    {
+        Directory.CreateDirectory(dir);
+        var bench = new EngineBenchmarks();
+        bench.Setup();
+        foreach (var (name, run) in new (string, Func<Task<long>>)[]
+                 {
+                     ("Introspection", bench.ExecuteAndSerialize_Introspection), ("ThreeLevel", bench.ExecuteAndSerialize_ThreeLevel),
+                 })
+        {
+            run().GetAwaiter().GetResult();
+            File.WriteAllBytes(Path.Combine(dir, name + ".ours.json"), bench.LastResponse);
+        }
+
+        return 0;
     }
 }

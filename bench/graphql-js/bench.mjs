@@ -2,6 +2,7 @@
 // Times graphql-js (the reference implementation) on the documents and data of bench/Goals.Benchmarks.
 //   node bench.mjs [--out results.json] [--seconds 2]   mean ns/op per operation (process.hrtime.bigint)
 //   node bench.mjs --write-introspection                 rewrite ../documents/introspection.graphql
+//   node bench.mjs --dump DIR                            write each document's response to DIR/NAME.graphql-js.json
 // Each operation: warm-up (>= 1 s and >= 20 calls), then timed batches until --seconds have elapsed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -58,6 +59,15 @@ for (const [k, d] of Object.entries(parsed)) {
   if (errors.length) throw new Error(`${k} is invalid: ${errors[0].message}`);
   const r = execute({ schema, document: d });
   if (r.errors || typeof r.then === 'function') throw new Error(`${k} did not execute synchronously without errors`);
+}
+
+const dumpDir = opt('--dump');
+if (dumpDir) {
+  for (const [k, d] of Object.entries(parsed)) {
+    writeFileSync(join(dumpDir, `${k}.graphql-js.json`), JSON.stringify(execute({ schema, document: d })));
+  }
+  console.log(`wrote ${Object.keys(parsed).length} responses to ${dumpDir}`);
+  process.exit(0);
 }
 
 const operations = {};
