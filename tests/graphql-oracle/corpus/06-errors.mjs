@@ -44,4 +44,8 @@ export default [
   e('string-is-not-a-list', '{ stringAsList counter }'),
   e('object-is-not-a-list', '{ objectAsList counter }'),
   e('string-as-object', '{ stringAsObject { name homePlanet } counter }'),
+  e('async-list-propagation', '{ starships { name pilots { name ... on Human { secretBackstory requiredSecret } } } }', { note: 'Starship.pilots goes through a DataLoader on the C# side: which sibling errors are still reported must not depend on that' }),
+  e('async-list-propagation-reversed', '{ starships { name pilots { name ... on Human { requiredSecret secretBackstory } } } }'),
+  e('async-owner-null-in-nullable-list', '{ characters(ids: ["2000", "2001", "1000"]) { name ... on Droid { owner { name secretBackstory } } } }'),
+  e('async-in-mutation', 'mutation { addFriend(characterId: "2000", friendId: "1004") { friends { name } ... on Droid { owner { name } } } incrementCounter }'),
 ];

@@ -77,4 +77,12 @@ export default [
   s('deep-nesting-unclosed', '{ hero { friends { friends { friends { name }'),
   s('bad-escape-on-line-3', '{\n  a: greet(name: "ok")\n  b: greet(name: "bad\\q")\n}'),
   s('token-limit', '{ ' + Array.from({ length: 3400 }, (_, i) => `a${i}: counter`).join(' ') + ' }', { note: '10,202 tokens: graphql-js has no default token limit, Goals.GraphQL stops at 10,000 (see KNOWN_DIFFERENCES.md)' }),
+  s('column-after-emoji', '{ a: greet(name: "😀😀") hero { nmae } }', { note: 'columns count UTF-16 code units, like graphql-js' }),
+  s('syntax-error-after-emoji', '{ greet(name: "😀") ) }'),
+  s('column-after-tab', '{\thero {\t\tnmae } }'),
+  s('lone-cr-lines', '{\r  hero {\r    nmae\r  }\r}'),
+  s('lone-cr-syntax-error', '{\r  hero {\r    name(\r  }\r}'),
+  s('mixed-line-endings', '{\n  a: counter\r\n  b: counter\r  c: nope\n}'),
+  s('block-string-crlf', '{ greet(name: """\r\n  line one\r\n    line two\r\n""") }'),
+  s('unicode-name-rejected', '{ hérö { name } }'),
 ];
