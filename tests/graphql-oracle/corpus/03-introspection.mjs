@@ -31,4 +31,10 @@ export default [
   i('with-fragments', 'query { __schema { types { ...T } } } fragment T on __Type { kind name }'),
   i('type-description-block', '{ __type(name: "Filter") { description } q: __type(name: "Query") { fields { name description } } }'),
   i('non-null-list-type', '{ __type(name: "Starship") { fields { name type { kind ofType { kind ofType { kind ofType { kind ofType { kind ofType { kind name } } } } } } } } }'),
+  i('query-deprecated-no-reason', '{ __type(name: "Query") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }'),
+  i('include-deprecated-false', '{ __type(name: "Episode") { enumValues(includeDeprecated: false) { name } } h: __type(name: "Human") { fields(includeDeprecated: false) { name } } }'),
+  i('type-name-variable', 'query ($n: String!) { __type(name: $n) { name kind } }', { variables: { n: 'Droid' } }),
+  i('scalar-has-no-fields', '{ __type(name: "Date") { fields { name } interfaces { name } possibleTypes { name } enumValues { name } inputFields { name } ofType { name } } }'),
+  i('custom-directives', '{ __schema { directives { name isRepeatable locations args { name defaultValue type { kind name ofType { name } } } } } }'),
+  i('typename-on-union-member-in-introspection', '{ __type(name: "SearchResult") { possibleTypes { __typename name } } }'),
 ];

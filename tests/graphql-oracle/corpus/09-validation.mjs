@@ -52,6 +52,8 @@ const cases = {
     '{ hero { appearsIn { name } } }',
     '{ search(text: "a") }',
     'query { human(id: "1") }',
+    '{ __schema }',
+    '{ __type(name: "Human") { name { x } } }',
   ],
   FieldsOnCorrectType: [
     '{ hero { homePlanet } }',
@@ -62,6 +64,8 @@ const cases = {
     'mutation { counter }',
     'fragment F on Character { mass } { hero { ...F } }',
     '{ node(id: "1") { name } }',
+    '{ hero { __schema { types { name } } } }',
+    '{ hero { __type(name: "Human") { name } } }',
   ],
   UniqueFragmentNames: [
     '{ hero { ...F } } fragment F on Character { name } fragment F on Character { id }',
@@ -139,6 +143,7 @@ const cases = {
     '{ human(id: "1000") { height(units: FOOT) } }',
     'mutation { incrementCounter(step: 2) }',
     '{ hero @cache(max: 1) { name } }',
+    '{ __typename(x: 1) }',
   ],
   UniqueArgumentNames: [
     '{ human(id: "1000", id: "1001") { name } }',
@@ -170,6 +175,7 @@ const cases = {
     'mutation { createReview(episode: JEDI) { stars } }',
     '{ droid { name } human { name } }',
     '{ hero @hint { name } }',
+    '{ __type { name } }',
   ],
   VariablesInAllowedPosition: [
     'query ($id: ID) { human(id: $id) { name } }',
