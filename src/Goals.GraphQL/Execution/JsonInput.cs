@@ -18,7 +18,7 @@ public static class JsonInput
             case JsonValueKind.False: return false;
             case JsonValueKind.String: return element.GetString();
             case JsonValueKind.Number:
-                return element.TryGetInt64(out var l) ? l : element.GetDouble();
+                return element.TryGetInt64(out var l) ? (object)l : element.GetDouble();
             case JsonValueKind.Array:
             {
                 var list = new object?[element.GetArrayLength()];
@@ -54,7 +54,7 @@ public static class JsonInput
             case JsonTokenType.True: return true;
             case JsonTokenType.False: return false;
             case JsonTokenType.String: return reader.GetString();
-            case JsonTokenType.Number: return reader.TryGetInt64(out var l) ? l : reader.GetDouble();
+            case JsonTokenType.Number: return reader.TryGetInt64(out var l) ? (object)l : reader.GetDouble();
             case JsonTokenType.StartArray:
             {
                 var list = new List<object?>();

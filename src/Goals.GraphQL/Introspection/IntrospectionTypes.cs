@@ -306,6 +306,8 @@ public static class IntrospectionTypes
     private static List<string> LocationNames(DirectiveDefinition directive)
     {
         var locations = directive.Locations;
+        if (ReferenceEquals(directive, DeprecatedDirective))
+            return ["FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INPUT_FIELD_DEFINITION", "ENUM_VALUE", "DIRECTIVE_DEFINITION"];
         var list = new List<string>();
         if (directive.Node is { } node)
         {

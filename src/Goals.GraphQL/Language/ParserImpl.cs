@@ -7,6 +7,20 @@ internal sealed class ParserImpl
     private readonly int _maxTokens;
     private int _tokenCount;
 
+    /// <summary>
+    /// Nesting limit for selection sets, list/object values and list types together. graphql-js has none (JavaScript
+    /// throws a catchable RangeError on deep recursion); in .NET a stack overflow kills the process, so we stop here.
+    /// </summary>
+    public const int MaxNestingDepth = 500;
+
+    private int _depth;
+
+    private void EnterNesting()
+    {
+        if (++_depth > MaxNestingDepth)
+            throw _lexer.Error(_lexer.Token.Start, $"Document nesting is deeper than {MaxNestingDepth} levels. Parsing aborted.");
+    }
+
     public ParserImpl(string source, int maxTokens)
     {
         _lexer = new Lexer(source);
@@ -194,9 +208,11 @@ internal sealed class ParserImpl
     {
         var start = Tok;
         ExpectToken(TokenKind.BraceL);
+        EnterNesting();
         var list = new List<SelectionNode>();
         do list.Add(Peek(TokenKind.Spread) ? ParseFragment() : ParseField());
         while (!ExpectOptionalToken(TokenKind.BraceR));
+        _depth--;
         return new SelectionSetNode { Selections = list, Location = Loc(start) };
     }
 
@@ -302,13 +318,16 @@ internal sealed class ParserImpl
             case TokenKind.BracketL:
             {
                 Advance();
+                EnterNesting();
                 var values = new List<ValueNode>();
                 while (!ExpectOptionalToken(TokenKind.BracketR)) values.Add(ParseValueLiteral(isConst));
+                _depth--;
                 return new ListValueNode { Values = values, Location = Loc(token) };
             }
             case TokenKind.BraceL:
             {
                 Advance();
+                EnterNesting();
                 var fields = new List<ObjectFieldNode>();
                 while (!ExpectOptionalToken(TokenKind.BraceR))
                 {
@@ -319,6 +338,7 @@ internal sealed class ParserImpl
                     fields.Add(new ObjectFieldNode { Name = name, Value = value, Location = Loc(start) });
                 }
 
+                _depth--;
                 return new ObjectValueNode { Fields = fields, Location = Loc(token) };
             }
             case TokenKind.Int:
@@ -385,8 +405,10 @@ internal sealed class ParserImpl
         TypeNode type;
         if (ExpectOptionalToken(TokenKind.BracketL))
         {
+            EnterNesting();
             var inner = ParseTypeReference();
             ExpectToken(TokenKind.BracketR);
+            _depth--;
             type = new ListTypeNode { Type = inner, Location = Loc(start) };
         }
         else

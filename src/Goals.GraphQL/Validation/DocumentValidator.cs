@@ -28,7 +28,25 @@ public static partial class DocumentValidator
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
         var context = new ValidationContext(schema, document);
-        ValidationRule[] rules =
+        Run(context, CreateRules(context));
+        if (context.Errors.Count == 0 && options is not null) QueryLimits.Check(context, options);
+        return context.Errors;
+    }
+
+    internal static void Run(ValidationContext context, ValidationRule[] rules)
+    {
+        try
+        {
+            new ValidationWalker(context, rules).WalkDocument(context.Document);
+        }
+        catch (ValidationAbortedException)
+        {
+            // The error that stopped validation has been recorded.
+        }
+    }
+
+    /// <summary>graphql-js specifiedRules, in its order (which is the order errors are reported in).</summary>
+    internal static ValidationRule[] CreateRules(ValidationContext context) =>
         [
             new ExecutableDefinitionsRule(context),
             new UniqueOperationNamesRule(context),
@@ -58,16 +76,4 @@ public static partial class DocumentValidator
             new UniqueInputFieldNamesRule(context),
             new MaxIntrospectionDepthRule(context),
         ];
-        try
-        {
-            new ValidationWalker(context, rules).WalkDocument(document);
-        }
-        catch (ValidationAbortedException)
-        {
-            // The error that stopped validation has been recorded.
-        }
-
-        if (context.Errors.Count == 0 && options is not null) QueryLimits.Check(context, options);
-        return context.Errors;
-    }
 }

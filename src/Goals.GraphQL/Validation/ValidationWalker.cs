@@ -14,9 +14,14 @@ internal sealed class ValidationWalker
     private readonly TypeInfo _ti;
     private readonly Schema _schema;
     private readonly ValidationRule[] _rules;
-    private readonly ValidationRule[][] _enter = new ValidationRule[KindCount][];
-    private readonly ValidationRule[][] _leave = new ValidationRule[KindCount][];
+    private readonly int[][] _enter;
+    private readonly int[][] _leave;
     private int _skipping;
+
+    /// <summary>Immutable once published; replaced as a whole (a reference write is atomic, so concurrent validations are safe).</summary>
+    private sealed record DispatchTables(Type[] Types, int[][] Enter, int[][] Leave);
+
+    private static DispatchTables? _dispatchCache;
 
     public ValidationWalker(ValidationContext context, ValidationRule[] rules)
     {
@@ -24,30 +29,44 @@ internal sealed class ValidationWalker
         _ti = context.TypeInfo;
         _schema = context.Schema;
         _rules = rules;
-        for (var k = 0; k < KindCount; k++)
+
+        // Which rules want which kinds depends only on the rule types: compute the tables once per rule set.
+        var cache = _dispatchCache;
+        if (cache is null || !SameTypes(cache.Types, rules))
         {
-            var flag = (NodeKinds)(1 << k);
-            var enter = new List<ValidationRule>();
-            var leave = new List<ValidationRule>();
-            foreach (var rule in rules)
+            var enterIdx = new int[KindCount][];
+            var leaveIdx = new int[KindCount][];
+            for (var k = 0; k < KindCount; k++)
             {
-                if ((rule.EnterKinds & flag) != 0) enter.Add(rule);
-                if ((rule.LeaveKinds & flag) != 0) leave.Add(rule);
+                var flag = (NodeKinds)(1 << k);
+                enterIdx[k] = Enumerable.Range(0, rules.Length).Where(i => (rules[i].EnterKinds & flag) != 0).ToArray();
+                leaveIdx[k] = Enumerable.Range(0, rules.Length).Where(i => (rules[i].LeaveKinds & flag) != 0).ToArray();
             }
 
-            _enter[k] = enter.ToArray();
-            _leave[k] = leave.ToArray();
+            cache = new DispatchTables(rules.Select(r => r.GetType()).ToArray(), enterIdx, leaveIdx);
+            _dispatchCache = cache;
         }
+
+        _enter = cache.Enter;
+        _leave = cache.Leave;
+    }
+
+    private static bool SameTypes(Type[] types, ValidationRule[] rules)
+    {
+        if (types.Length != rules.Length) return false;
+        for (var i = 0; i < types.Length; i++)
+            if (types[i] != rules[i].GetType()) return false;
+        return true;
     }
 
     private static int Index(NodeKinds kind) => System.Numerics.BitOperations.TrailingZeroCount((int)kind);
 
     private void Enter(NodeKinds kind, SyntaxNode node)
     {
-        var rules = _enter[Index(kind)];
-        for (var i = 0; i < rules.Length; i++)
+        var indexes = _enter[Index(kind)];
+        for (var i = 0; i < indexes.Length; i++)
         {
-            var rule = rules[i];
+            var rule = _rules[indexes[i]];
             if (rule.SkipUntil is not null) continue;
             if (!rule.Enter(node))
             {
@@ -71,10 +90,10 @@ internal sealed class ValidationWalker
             }
         }
 
-        var rules = _leave[Index(kind)];
-        for (var i = 0; i < rules.Length; i++)
+        var indexes = _leave[Index(kind)];
+        for (var i = 0; i < indexes.Length; i++)
         {
-            var rule = rules[i];
+            var rule = _rules[indexes[i]];
             if (rule.SkipUntil is null) rule.Leave(node);
         }
     }

@@ -164,3 +164,44 @@ public class LexerParserTests
     public void Printer_PrintsStringEscapesLikeGraphQLJs() =>
         Assert.Equal("\"a\\\"b\\\\c\\n\\u0001\\u007F\u00e9\"", Printer.PrintString("a\"b\\c\n\u0001\u007f\u00e9"));
 }
+
+public class NestingTests
+{
+    private static string Nested(int depth) => string.Concat(Enumerable.Repeat("{ a ", depth)) + new string('}', depth);
+
+    [Fact]
+    public void DeepNesting_IsASyntaxErrorNotAStackOverflow()
+    {
+        var ex = Assert.Throws<GraphQLSyntaxException>(() => Parser.Parse(Nested(501)));
+        Assert.Equal("Syntax Error: Document nesting is deeper than 500 levels. Parsing aborted.", ex.Message);
+        Assert.Throws<GraphQLSyntaxException>(() => Parser.ParseValue(new string('[', 600) + new string(']', 600)));
+        Assert.Throws<GraphQLSyntaxException>(() => Parser.ParseType(new string('[', 600) + "Int" + new string(']', 600)));
+    }
+
+    [Fact]
+    public void MaximumNesting_ParsesPrintsAndValidatesOnASmallStack()
+    {
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var doc = Parser.Parse("query " + Nested(500).Replace("{ a {", "{ dog {", StringComparison.Ordinal), new ParserOptions { MaxTokens = 100_000 });
+                Assert.NotEmpty(Printer.Print(doc));
+                Assert.NotEmpty(Goals.GraphQL.Validation.DocumentValidator.Validate(Tests.Validation.HarnessSchema.Schema, doc));
+                var twin = Parser.Parse("{ " + string.Concat(Enumerable.Repeat("dog { mother { ", 120)) + "name" + new string('}', 240) +
+                                        " " + string.Concat(Enumerable.Repeat("dog { mother { ", 120)) + "x: name" + new string('}', 240) + " }",
+                    new ParserOptions { MaxTokens = 100_000 });
+                Assert.NotNull(Goals.GraphQL.Validation.DocumentValidator.Validate(Tests.Validation.HarnessSchema.Schema, twin,
+                    new Goals.GraphQL.Validation.ValidationOptions { MaxDepth = 10, MaxComplexity = 100 }));
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        }, 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Null(failure);
+    }
+}

@@ -25,6 +25,23 @@ public class ValidationCorpusTests
         Assert.All(errors, e => Assert.Equal(ErrorCodes.ValidationFailed, e.Code));
     }
 
+    public static TheoryData<string> ContainerCaseNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in ContainerCorpus.Cases) data.Add(c.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ContainerCaseNames))]
+    public void ContainerSchema_MatchesGraphQLJs(string name)
+    {
+        var c = ContainerCorpus.Cases.Single(x => x.Name == name);
+        var errors = DocumentValidator.Validate(ContainerSchema.Schema, Parser.Parse(c.Query));
+        var expected = c.Errors.Select(e => e.Message + " @ " + string.Join(",", e.Locations.Select(l => $"{l.Line}:{l.Column}"))).ToList();
+        Assert.Equal(expected, errors.Select(Format).ToList());
+    }
+
     private static string Format(GraphQLError e) =>
         e.Message + " @ " + string.Join(",", (e.Locations ?? []).Select(l => $"{l.Line}:{l.Column}"));
 }

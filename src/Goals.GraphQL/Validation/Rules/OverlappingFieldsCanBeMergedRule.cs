@@ -42,6 +42,7 @@ internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context
 
         var selections = selectionSet.Selections;
         if (selections.Count <= 1 && (selections.Count == 0 || selections[0] is not InlineFragmentNode)) return true;
+        if (CannotConflict(selectionSet)) return true;
         var conflicts = FindConflictsWithinSelectionSet(Context.TypeInfo.ParentType, selectionSet);
         foreach (var conflict in conflicts)
         {
@@ -51,6 +52,40 @@ internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context
             Context.ReportError(
                 $"Fields \"{MaybeAbbreviate(conflict.ResponseName)}\" conflict because {conflict.Reason}. Use different aliases on the fields to fetch both if this was intentional.",
                 nodes);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Fast path: with no fragment spreads and no response name used twice (inline fragments flattened) there is
+    /// nothing to compare, so graphql-js would report nothing and spend no budget either.
+    /// </summary>
+    private static bool CannotConflict(SelectionSetNode selectionSet)
+    {
+        var names = new List<string>(16);
+        return CollectNamesIfSimple(selectionSet, names);
+    }
+
+    private static bool CollectNamesIfSimple(SelectionSetNode set, List<string> names)
+    {
+        foreach (var selection in set.Selections)
+        {
+            switch (selection)
+            {
+                case FieldNode field:
+                    var key = field.ResponseKey;
+                    foreach (var existing in names)
+                        if (existing == key) return false;
+                    if (names.Count >= 32) return false;
+                    names.Add(key);
+                    break;
+                case InlineFragmentNode inline:
+                    if (!CollectNamesIfSimple(inline.SelectionSet, names)) return false;
+                    break;
+                default:
+                    return false;
+            }
         }
 
         return true;

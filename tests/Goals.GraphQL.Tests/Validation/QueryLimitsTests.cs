@@ -1,0 +1,106 @@
+using Goals.GraphQL.Language;
+using Goals.GraphQL.Validation;
+
+namespace Goals.GraphQL.Tests.Validation;
+
+public class QueryLimitsTests
+{
+    private static IReadOnlyList<GraphQLError> Validate(string query, ValidationOptions options) =>
+        DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse(query), options);
+
+    [Fact]
+    public void Depth_CountsFieldsThroughFragments()
+    {
+        const string query = "{ dog { mother { ...F } } } fragment F on Dog { father { ... on Dog { mother { name } } } }";
+        Assert.Empty(Validate(query, new ValidationOptions { MaxDepth = 5 }));
+        var error = Assert.Single(Validate(query, new ValidationOptions { MaxDepth = 4 }));
+        Assert.Equal("Query depth 5 exceeds the maximum of 4.", error.Message);
+        Assert.Equal(ErrorCodes.QueryTooComplex, error.Code);
+        Assert.Equal([new ErrorLocation(1, 1)], error.Locations);
+    }
+
+    [Fact]
+    public void Depth_CountsIntrospectionFields()
+    {
+        var error = Assert.Single(Validate("{ __schema { queryType { fields { type { name } } } } }", new ValidationOptions { MaxDepth = 4 }));
+        Assert.Equal("Query depth 5 exceeds the maximum of 4.", error.Message);
+    }
+
+    [Fact]
+    public void Complexity_MultipliesListFields()
+    {
+        // human: 1 + (name 1 + pets: 1 + 10 * (name 1) + relatives: 1 + 3 * (name 1)) = 1 + 1 + 11 + 4 = 17
+        const string query = "{ human { name pets { name } relatives(first: 3) { name } } }";
+        Assert.Empty(Validate(query.Replace("relatives(first: 3)", "relatives", StringComparison.Ordinal), new ValidationOptions { MaxComplexity = 100 }));
+        var errors = DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse("{ human { name pets { name } relatives { name } } }"),
+            new ValidationOptions { MaxComplexity = 20, ListSizeEstimate = 10 });
+        var error = Assert.Single(errors);
+        Assert.Equal("Query complexity 24 exceeds the maximum of 20.", error.Message);
+        Assert.Equal(ErrorCodes.QueryTooComplex, error.Code);
+    }
+
+    [Fact]
+    public void Complexity_UsesFirstLastLimitArguments()
+    {
+        var schema = TestSchemaBuilder.Build("type Query { items(first: Int, last: Int, limit: Int): [Item] } type Item { id: ID sub(limit: Int): [Item] }");
+        IReadOnlyList<GraphQLError> Check(string q, int max) =>
+            DocumentValidator.Validate(schema, Parser.Parse(q), new ValidationOptions { MaxComplexity = max });
+        Assert.Empty(Check("{ items(first: 2) { id } }", 3));
+        Assert.Equal("Query complexity 4 exceeds the maximum of 3.", Assert.Single(Check("{ items(last: 3) { id } }", 3)).Message);
+        Assert.Equal("Query complexity 15 exceeds the maximum of 10.", Assert.Single(Check("{ items(limit: 2) { id sub(limit: 5) { id } } }", 10)).Message);
+    }
+
+    [Fact]
+    public void Introspection_CanBeSwitchedOff()
+    {
+        var options = new ValidationOptions { AllowIntrospection = false };
+        Assert.Empty(Validate("{ __typename dog { __typename name } }", options));
+        var errors = Validate("{ __schema { queryType { name } } ...F } fragment F on QueryRoot { __type(name: \"Dog\") { name } }", options);
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal(DocumentValidator.IntrospectionDisabledCode, e.Code));
+        Assert.Equal([new ErrorLocation(1, 3)], errors[0].Locations);
+    }
+
+    [Fact]
+    public void Limits_RunOnlyWhenSpecRulesPass()
+    {
+        var errors = Validate("{ dog { mother { mother { unknown } } } }", new ValidationOptions { MaxDepth = 1, MaxComplexity = 1 });
+        var error = Assert.Single(errors);
+        Assert.Equal(ErrorCodes.ValidationFailed, error.Code);
+        Assert.StartsWith("Cannot query field \"unknown\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FragmentCycles_DoNotHang()
+    {
+        const string query = "{ dog { ...A } } fragment A on Dog { mother { ...B } } fragment B on Dog { father { ...A } }";
+        var errors = Validate(query, new ValidationOptions { MaxDepth = 3, MaxComplexity = 5 });
+        Assert.Contains(errors, e => e.Message.StartsWith("Cannot spread fragment \"A\" within itself", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ErrorLimit_StopsAfterOneHundredErrors()
+    {
+        var query = "{ " + string.Concat(Enumerable.Range(0, 150).Select(i => $"f{i} ")) + "}";
+        var errors = DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse(query));
+        Assert.Equal(101, errors.Count);
+        Assert.Equal("Too many validation errors, error limit reached. Validation aborted.", errors[100].Message);
+    }
+}
+
+public class ConcurrencyTests
+{
+    [Fact]
+    public void ParallelValidationMatchesSequential()
+    {
+        var cases = ValidationCorpus.Cases;
+        var expected = cases.Select(c => Describe(DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse(c.Query)))).ToArray();
+        var actual = new string[cases.Length * 4];
+        Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            actual[i] = Describe(DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse(cases[i % cases.Length].Query))));
+        for (var i = 0; i < actual.Length; i++) Assert.Equal(expected[i % cases.Length], actual[i]);
+    }
+
+    private static string Describe(IReadOnlyList<GraphQLError> errors) =>
+        string.Join("\n", errors.Select(e => e.Message + string.Join(",", (e.Locations ?? []).Select(l => $"{l.Line}:{l.Column}"))));
+}
