@@ -108,6 +108,8 @@ internal static partial class OracleSchema
         yield return ("Query", "badBooleans", Sync((_, _) => new List<object?> { true, 0, 1, "true", 2.5 }));
         yield return ("Query", "badIds", Sync((_, _) => new List<object?> { "a", 7, 7.5, true, 3000000000L }));
         yield return ("Query", "badFloats", Sync((_, _) => new List<object?> { 1, 1.5, "2.5", "x", true, false }));
+        yield return ("Query", "errorValue", Sync((_, _) => new GraphQLException("The value is an error.")));
+        yield return ("Query", "errorValues", Sync((_, _) => new List<object?> { "a", new GraphQLException("Item 1 is an error."), "c" }));
         yield return ("Query", "stringAsList", Sync((_, _) => "abc"));
         yield return ("Query", "objectAsList", Sync((_, _) => new Dictionary<string, object?> { ["a"] = 1 }));
         yield return ("Query", "stringAsObject", Sync((_, _) => "Luke"));

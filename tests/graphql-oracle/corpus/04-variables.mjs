@@ -104,6 +104,8 @@ export default [
   v('json-positive-whole-float', 'query ($p: PositiveInt) { echoPositive(value: $p) }', undefined, { variablesJson: '{"p": 5.0}' }),
   v('json-unicode-escapes', 'query ($v: String) { echoString(value: $v) }', undefined, { variablesJson: '{"v": "caf\\u00e9 \\ud83d\\ude00 \\n"}' }),
   v('json-null-variables-object', 'query ($v: Int = 4) { echoInt(value: $v) }', undefined, { variablesJson: 'null' }),
+  v('too-many-coercion-errors', 'query ($v: [Int]) { echoList(value: $v) }', { v: Array.from({ length: 60 }, (_, i) => 'x' + i) }, { note: "graphql-js stops after 50 errors (execute's maxCoercionErrors default)" }),
+  v('exactly-50-coercion-errors', 'query ($v: [Int]) { echoList(value: $v) }', { v: Array.from({ length: 50 }, (_, i) => 'x' + i) }),
   o('by-name', 'query A { hero { name } } query B { counter }', { operationName: 'B' }),
   o('by-name-first', 'query A { hero { name } } query B { counter }', { operationName: 'A' }),
   o('missing-name', 'query A { hero { name } } query B { counter }'),

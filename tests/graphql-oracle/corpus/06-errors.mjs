@@ -48,4 +48,6 @@ export default [
   e('async-list-propagation-reversed', '{ starships { name pilots { name ... on Human { requiredSecret secretBackstory } } } }'),
   e('async-owner-null-in-nullable-list', '{ characters(ids: ["2000", "2001", "1000"]) { name ... on Droid { owner { name secretBackstory } } } }'),
   e('async-in-mutation', 'mutation { addFriend(characterId: "2000", friendId: "1004") { friends { name } ... on Droid { owner { name } } } incrementCounter }'),
+  e('error-as-value', '{ errorValue counter }'),
+  e('error-as-list-item', '{ errorValues }'),
 ];

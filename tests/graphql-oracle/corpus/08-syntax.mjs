@@ -85,4 +85,6 @@ export default [
   s('mixed-line-endings', '{\n  a: counter\r\n  b: counter\r  c: nope\n}'),
   s('block-string-crlf', '{ greet(name: """\r\n  line one\r\n    line two\r\n""") }'),
   s('unicode-name-rejected', '{ hérö { name } }'),
+  s('nesting-600-list-value', '{ echoMatrix(value: ' + '['.repeat(600) + ']'.repeat(600) + ') }', { note: 'graphql-js parses any depth; Goals.GraphQL stops at 500 nested levels (see KNOWN_DIFFERENCES.md)' }),
+  s('nesting-400-list-value', '{ echoMatrix(value: ' + '['.repeat(400) + ']'.repeat(400) + ') }'),
 ];
