@@ -45,6 +45,6 @@ const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 const line = (r) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
 const table = [line(rows[0]), '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
 console.log(table);
-console.log('\nratio > 1: Goals.GraphQL is faster. graphql-js on Node ' + js.node + '; means in ns/op.');
+console.log('\nratio > 1: Goals.GraphQL is faster. graphql-js on Node ' + js.node + ' (NODE_ENV=' + js.nodeEnv + '); means in ns/op.');
 const i = process.argv.indexOf('--markdown');
 if (i > 0) writeFileSync(process.argv[i + 1], table + '\n');

@@ -20,7 +20,7 @@ dotnet run -c Release --project bench/Goals.Benchmarks -- --dump "$artifacts/res
 node bench/compare-results.mjs --responses "$artifacts/responses" || true
 
 echo "== graphql-js"
-node bench/graphql-js/bench.mjs --seconds "${JS_SECONDS:-1.5}" --out "$artifacts/graphql-js.json"
+NODE_ENV=production node bench/graphql-js/bench.mjs --seconds "${JS_SECONDS:-1.5}" --out "$artifacts/graphql-js.json"
 
 echo "== Goals.GraphQL (BenchmarkDotNet, short in-process job)"
 rm -rf "$artifacts/dotnet"

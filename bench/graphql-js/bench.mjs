@@ -3,6 +3,7 @@
 //   node bench.mjs [--out results.json] [--seconds 2]   mean ns/op per operation (process.hrtime.bigint)
 //   node bench.mjs --write-introspection                 rewrite ../documents/introspection.graphql
 //   node bench.mjs --dump DIR                            write each document's response to DIR/NAME.graphql-js.json
+// Run with NODE_ENV=production (as run-engine-bench.sh does): graphql-js skips its development-only checks then.
 // Each operation: warm-up (>= 1 s and >= 20 calls), then timed batches until --seconds have elapsed.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -103,5 +104,5 @@ for (const [name, fn] of Object.entries(operations)) {
   console.log(`${name.padEnd(36)} ${results[name].toFixed(0).padStart(14)} ns/op`);
 }
 const out = opt('--out');
-if (out) writeFileSync(out, JSON.stringify({ engine: 'graphql-js', version, node: process.version, unit: 'ns/op', results }, null, 2) + '\n');
+if (out) writeFileSync(out, JSON.stringify({ engine: 'graphql-js', version, node: process.version, nodeEnv: process.env.NODE_ENV ?? null, unit: 'ns/op', results }, null, 2) + '\n');
 if (sink === 42) console.log('');
