@@ -430,11 +430,11 @@ internal sealed class OracleState
     public OracleState(JsonElement data)
     {
         Root = (Dictionary<string, object?>)FromJson(data)!;
-        Counter = OracleSchema.ToInt(Root["counter"]!);
+        Counter = OracleSchema.ToInt(Root["counter"]!);  // long: JS numbers do not wrap at 2^31 either
     }
 
     public Dictionary<string, object?> Root { get; }
-    public int Counter { get; set; }
+    public long Counter { get; set; }
 
     /// <summary>How many times the charById DataLoader ran its batch function in this request.</summary>
     public int CharacterBatches { get; set; }

@@ -22,4 +22,5 @@ export default [
   m('fragment-on-mutation', 'mutation { ...M } fragment M on Mutation { incrementCounter(by: 3) }'),
   m('skip-mutation-field', 'mutation { a: incrementCounter @skip(if: true) b: incrementCounter(by: 10) }'),
   m('isolation-check', '{ counter reviews(episode: HOLIDAY) { stars } }', { note: 'earlier mutations must not leak into later documents' }),
+  m('counter-overflows-int', 'mutation { a: incrementCounter(by: 2147483647) b: incrementCounter(by: 1) c: incrementCounter }', { note: 'the second result does not fit Int: a result coercion error on a non-null root field' }),
 ];
