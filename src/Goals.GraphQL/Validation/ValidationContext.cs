@@ -40,6 +40,12 @@ internal sealed class ValidationContext
     /// <summary>The location of the directive being visited (set by the walker).</summary>
     public DirectiveLocation DirectiveLocation { get; set; }
 
+    /// <summary>graphql-js hideSuggestions: no "Did you mean" lists (they reveal schema names).</summary>
+    public bool HideSuggestions { get; init; }
+
+    public List<string> Suggest(string input, IEnumerable<string> options) =>
+        HideSuggestions ? [] : Suggestions.SuggestionList(input, options);
+
     /// <summary>True while the walker is inside a type system definition.</summary>
     public bool InSdl { get; set; }
 
