@@ -541,6 +541,25 @@ internal sealed class ExecutionState
         var listNode = new ResultNode(node, index, nonNullSlot, output);
         node.Set(index, output);
         var itemType = listType.OfType;
+        if (itemType.Named is ScalarType or EnumType)
+        {
+            // Leaf items have no children: their path segment is only needed when one fails.
+            for (var i = 0; i < output.Length; i++)
+            {
+                if (listNode.Dead) return;
+                try
+                {
+                    CompleteValue(context, itemType, listNode, i, path, items[i], false);
+                }
+                catch (Exception ex)
+                {
+                    HandleFieldError(ex, itemType, context.Collected, listNode, i, new PathSegment(path, PathSegment.BoxIndex(i)));
+                }
+            }
+
+            return;
+        }
+
         for (var i = 0; i < output.Length; i++)
         {
             if (listNode.Dead) return;

@@ -51,3 +51,31 @@ public class ExecutionCorpusTests
         Assert.Equal(expected, actual.ToJsonString());
     }
 }
+
+public class ConcurrentExecutionTests
+{
+    [Fact]
+    public async Task SharedPreparedDocumentGivesIdenticalResultsUnderConcurrency()
+    {
+        var schema = ExecutionTests.BuildSchema();
+        var executor = new GraphQLExecutor(schema);
+        const string query = "query($yes: Boolean!) { list { ...F } obj { nested { a } c { a } } search { __typename ... on User { name } } hello @include(if: $yes) } fragment F on Obj { a c { a } }";
+        var root = new Dictionary<string, object?>
+        {
+            ["list"] = Enumerable.Range(0, 50).Select(i => (object?)TestHelpers.Obj(("a", "a" + i), ("c", TestHelpers.Obj(("a", "c" + i))))).ToArray(),
+            ["obj"] = TestHelpers.Obj(("nested", new object?[] { TestHelpers.Obj(("a", "n")) }), ("c", TestHelpers.Obj(("a", "x")))),
+            ["search"] = new object?[] { TestHelpers.Obj(("kind", "User"), ("name", "u")), TestHelpers.Obj(("kind", "Post")) },
+            ["hello"] = "w",
+        };
+        async Task<string> Once(bool yes) => (await executor.ExecuteAsync(new ExecutionRequest
+        {
+            Document = executor.Prepare(query), RootValue = root, Variables = new Dictionary<string, object?> { ["yes"] = yes },
+        })).ToJson();
+        var expectedYes = await Once(true);
+        var expectedNo = await Once(false);
+        Assert.Contains("\"hello\":\"w\"", expectedYes, StringComparison.Ordinal);
+        Assert.DoesNotContain("hello", expectedNo, StringComparison.Ordinal);
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => Once(i % 2 == 0))));
+        for (var i = 0; i < results.Length; i++) Assert.Equal(i % 2 == 0 ? expectedYes : expectedNo, results[i]);
+    }
+}
