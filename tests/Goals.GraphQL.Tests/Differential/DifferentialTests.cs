@@ -203,8 +203,9 @@ public sealed class DifferentialTests(ITestOutputHelper output)
         Assert.Equal("1.5e-7", OracleSchema.JsNumber(1.5e-7));
     }
 
+    /// <summary>"-" for no locations, whether the key is absent or the list is empty.</summary>
     private static string LocationsText(JsonElement error) =>
-        error.TryGetProperty("locations", out var locs)
+        error.TryGetProperty("locations", out var locs) && locs.GetArrayLength() > 0
             ? string.Join(",", locs.EnumerateArray().Select(l => $"{l.GetProperty("line").GetInt32()}:{l.GetProperty("column").GetInt32()}"))
             : "-";
 

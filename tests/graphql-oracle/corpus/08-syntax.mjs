@@ -87,4 +87,5 @@ export default [
   s('unicode-name-rejected', '{ hérö { name } }'),
   s('nesting-600-list-value', '{ echoMatrix(value: ' + '['.repeat(600) + ']'.repeat(600) + ') }', { note: 'graphql-js parses any depth; Goals.GraphQL stops at 500 nested levels (see KNOWN_DIFFERENCES.md)' }),
   s('nesting-400-list-value', '{ echoMatrix(value: ' + '['.repeat(400) + ']'.repeat(400) + ') }'),
+  s('document-length-limit', '#' + 'x'.repeat(100000) + '\n{ counter }', { note: 'over 100,000 characters: graphql-js has no default maxSourceLength, Goals.GraphQL stops (see KNOWN_DIFFERENCES.md)' }),
 ];

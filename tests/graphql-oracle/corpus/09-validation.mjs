@@ -66,6 +66,7 @@ const cases = {
     '{ node(id: "1") { name } }',
     '{ hero { __schema { types { name } } } }',
     '{ hero { __type(name: "Human") { name } } }',
+    '{ ' + Array.from({ length: 120 }, (_, i) => `f${i}`).join(' ') + ' }',
   ],
   UniqueFragmentNames: [
     '{ hero { ...F } } fragment F on Character { name } fragment F on Character { id }',
