@@ -176,6 +176,19 @@ public sealed class DifferentialTests(ITestOutputHelper output)
                 () => string.Join("\n", diffs.Select(p => $"{p.First.Key}\n  graphql-js: {p.First.Message}\n  ours: {p.Second.Message}")));
         }
 
+        // The same text again: Prepare() serves it from the cache (with the plans cached on it); the response must not change.
+        var again = await executor.ExecuteAsync(new ExecutionRequest
+        {
+            Document = executor.Prepare(query),
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            UserContext = new OracleState(LazyData.Value.RootElement),
+        });
+        var againBuffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(againBuffer)) again.WriteTo(writer);
+        var againText = Encoding.UTF8.GetString(againBuffer.ToArray());
+        Check("repeat", againText == actualText, () => "second execution of the cached document differs:\n  first:  " + actualText + "\n  second: " + againText);
+
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 

@@ -11,7 +11,7 @@ internal static partial class OracleCases
 {
     /// <summary>The checks a case can have; KNOWN_DIFFERENCES.md names one of these per row.</summary>
     public static readonly string[] Aspects =
-        ["syntax", "syntax-message", "validation", "validation-locations", "validation-message", "data", "errors", "error-message", "scalar-value", "scalar-message"];
+        ["syntax", "syntax-message", "validation", "validation-locations", "validation-message", "data", "errors", "error-message", "repeat", "scalar-value", "scalar-message"];
 
     private static readonly Lazy<string> LazyRoot = new(FindRepoRoot);
     private static readonly Lazy<JsonDocument> LazyExpectations = new(() =>
