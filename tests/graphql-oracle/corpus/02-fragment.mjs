@@ -39,4 +39,8 @@ export default [
   d('custom-repeatable', 'query @cache(maxAge: 1) @cache(maxAge: 2) { hero @cache @cache(scope: "x") { name } }'),
   d('custom-everywhere', 'query Q ($id: ID! @hint(text: "v")) @hint(text: "q") { human(id: $id) @hint(text: "f") { ...F @hint(text: "s") ... on Human @hint(text: "i") { name } } } fragment F on Human @hint(text: "d") { id }', { variables: { id: '1003' } }),
   d('custom-on-mutation', 'mutation @hint(text: "m") { incrementCounter @cache }'),
+  d('skip-variable-false', 'query ($s: Boolean!) { hero { name @skip(if: $s) id } }', { variables: { s: false }, note: 'same text as directive.skip-variable: the cached document must not keep the first request\'s @skip decision' }),
+  d('include-variable-true', 'query ($i: Boolean!) { hero { name @include(if: $i) id } }', { variables: { i: true } }),
+  d('variable-skip-in-fragments-a', 'query ($a: Boolean!, $b: Boolean!) { search(text: "o") { ...F ... on Droid @include(if: $b) { primaryFunction } } } fragment F on SearchResult { ... on Human @skip(if: $a) { name } __typename }', { variables: { a: true, b: false } }),
+  d('variable-skip-in-fragments-b', 'query ($a: Boolean!, $b: Boolean!) { search(text: "o") { ...F ... on Droid @include(if: $b) { primaryFunction } } } fragment F on SearchResult { ... on Human @skip(if: $a) { name } __typename }', { variables: { a: false, b: true } }),
 ];
