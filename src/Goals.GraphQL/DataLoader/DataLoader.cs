@@ -8,6 +8,7 @@ internal interface IBatchRun
 {
     Task Task { get; }
     void Complete();
+    void Fail(Exception error);
 }
 
 internal interface IDataLoader
@@ -98,6 +99,11 @@ public sealed partial class DataLoader<TKey, TValue> : IDataLoader where TKey : 
         Task<IReadOnlyDictionary<TKey, TValue>> task) : IBatchRun
     {
         public Task Task => task;
+
+        public void Fail(Exception error)
+        {
+            foreach (var promise in promises) promise.TrySetException(error);
+        }
 
         public void Complete()
         {

@@ -68,10 +68,11 @@ public sealed partial class DataLoaderContext
             _pending.Clear();
         }
 
-        RoundCount++;
         var runs = new List<IBatchRun>(loaders.Length);
         foreach (var loader in loaders)
             if (loader.StartBatch(cancellationToken) is { } run) runs.Add(run);
+        if (runs.Count == 0) return; // keys raced into a batch that was already started
+        RoundCount++;
 
         Exception? hookError = null;
         if (AfterBatchesStarted is { } hook)
@@ -84,6 +85,19 @@ public sealed partial class DataLoaderContext
             {
                 hookError = ex;
             }
+        }
+
+        if (hookError is not null)
+        {
+            // The hook was meant to send the batches; those still pending may never complete, so their loads fail
+            // with the hook's error (fields of those keys only) instead of hanging the request.
+            foreach (var run in runs)
+            {
+                if (run.Task.IsCompleted) run.Complete();
+                else run.Fail(hookError);
+            }
+
+            return;
         }
 
         foreach (var run in runs)
@@ -99,6 +113,5 @@ public sealed partial class DataLoaderContext
         }
 
         foreach (var run in runs) run.Complete();
-        if (hookError is not null) throw new InvalidOperationException("AfterBatchesStarted failed.", hookError);
     }
 }

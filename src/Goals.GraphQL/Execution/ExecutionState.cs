@@ -10,11 +10,22 @@ namespace Goals.GraphQL.Execution;
 /// <summary>An engine error whose message is safe to show (completion errors such as non-null violations).</summary>
 internal sealed class CompletionException(string message) : Exception(message);
 
-/// <summary>A response path segment (linked towards the root).</summary>
-internal sealed class PathSegment(PathSegment? parent, object key)
+/// <summary>A response path segment (linked towards the root). Field contexts are path segments themselves.</summary>
+internal class PathSegment(PathSegment? parent, object key)
 {
-    public PathSegment? Parent { get; } = parent;
-    public object Key { get; } = key;
+    private static readonly object[] BoxedIndices = CreateBoxedIndices();
+
+    private static object[] CreateBoxedIndices()
+    {
+        var boxes = new object[1024];
+        for (var i = 0; i < boxes.Length; i++) boxes[i] = i;
+        return boxes;
+    }
+
+    public static object BoxIndex(int i) => (uint)i < (uint)BoxedIndices.Length ? BoxedIndices[i] : i;
+
+    public PathSegment? Parent { get; protected set; } = parent;
+    public object Key { get; protected set; } = key;
 
     public object[] ToArray()
     {
@@ -91,18 +102,42 @@ internal sealed class AsyncSignal
     }
 }
 
-/// <summary>The resolver context of one field; also the pending-work item when its resolver completes asynchronously.</summary>
-internal sealed class FieldContext(ExecutionState state, object? source, ObjectType parentType, CollectedField field,
-    ResultNode node, int index, PathSegment path, IReadOnlyDictionary<string, object?> arguments) : IResolverContext
+/// <summary>The resolver context of one field; also its response path segment, and the pending-work item when its
+/// resolver completes asynchronously. Contexts of leaf fields whose resolver completed synchronously are reused for the
+/// next leaf field (a resolver must not keep its context after returning a completed value).</summary>
+internal sealed class FieldContext : PathSegment, IResolverContext
 {
-    public ExecutionState State { get; } = state;
-    public object? Source { get; } = source;
-    public ObjectType ParentType { get; } = parentType;
-    public CollectedField Collected { get; } = field;
-    public ResultNode Node { get; } = node;
-    public int Index { get; } = index;
-    public PathSegment PathSegment { get; } = path;
-    public IReadOnlyDictionary<string, object?> Arguments { get; } = arguments;
+    public FieldContext(ExecutionState state, object? source, ObjectType parentType, CollectedField field, ResultNode node, int index,
+        PathSegment? parentPath) : base(parentPath, field.ResponseKey)
+    {
+        State = state;
+        Source = source;
+        ParentType = parentType;
+        Collected = field;
+        Node = node;
+        Index = index;
+    }
+
+    public void Reset(object? source, ObjectType parentType, CollectedField field, ResultNode node, int index, PathSegment? parentPath)
+    {
+        Parent = parentPath;
+        Key = field.ResponseKey;
+        Source = source;
+        ParentType = parentType;
+        Collected = field;
+        Node = node;
+        Index = index;
+        Pending = default;
+    }
+
+    public ExecutionState State { get; }
+    public object? Source { get; private set; }
+    public ObjectType ParentType { get; private set; }
+    public CollectedField Collected { get; private set; }
+    public ResultNode Node { get; private set; }
+    public int Index { get; private set; }
+    public PathSegment PathSegment => this;
+    public IReadOnlyDictionary<string, object?> Arguments { get; set; } = null!;
     public ValueTask<object?> Pending;
 
     public Schema Schema => State.Schema;
@@ -110,7 +145,7 @@ internal sealed class FieldContext(ExecutionState state, object? source, ObjectT
     public FieldNode FieldNode => Collected.Node;
     public OperationDefinitionNode Operation => State.Operation;
     public IReadOnlyDictionary<string, object?> Variables => State.Variables;
-    public IReadOnlyList<object> Path => PathSegment.ToArray();
+    public IReadOnlyList<object> Path => ToArray();
     public IServiceProvider Services => State.Services;
     public object? UserContext => State.UserContext;
     public DataLoaderContext DataLoaders => State.DataLoaders;
@@ -136,6 +171,7 @@ internal sealed class ExecutionState
     private static readonly IReadOnlyDictionary<string, object?> NoArguments = new Dictionary<string, object?>();
 
     private readonly ConcurrentQueue<FieldContext> _completed = new();
+    private FieldContext? _spareLeafContext;
     private readonly AsyncSignal _signal = new();
     private int _pending;
 
@@ -221,6 +257,18 @@ internal sealed class ExecutionState
         if (Plan.RootFields.TryGetValue(Operation, out var cached)) return cached;
         var fields = Collect(rootType, [Operation.SelectionSet]);
         Plan.RootFields.TryAdd(Operation, fields);
+        return fields;
+    }
+
+    private Dictionary<(CollectedField, ObjectType), CollectedField[]>? _requestSubFields;
+
+    /// <summary>When @skip/@include depend on variables, sub-fields are collected once per request (not per object).</summary>
+    public CollectedField[] CollectSubFieldsPerRequest(CollectedField field, ObjectType type)
+    {
+        _requestSubFields ??= new Dictionary<(CollectedField, ObjectType), CollectedField[]>();
+        if (_requestSubFields.TryGetValue((field, type), out var fields)) return fields;
+        fields = CollectSubFields(type, field.Nodes);
+        _requestSubFields[(field, type)] = fields;
         return fields;
     }
 
@@ -329,7 +377,6 @@ internal sealed class ExecutionState
 
     public void ExecuteField(ObjectType type, object? source, CollectedField field, ResultNode node, int index, PathSegment? parentPath)
     {
-        var path = new PathSegment(parentPath, field.ResponseKey);
         if (field.IsTypeName)
         {
             node.Set(index, type.Name);
@@ -337,10 +384,23 @@ internal sealed class ExecutionState
         }
 
         var definition = field.Definition;
-        IReadOnlyDictionary<string, object?> arguments;
+        var leaf = field.IsLeaf;
+        FieldContext context;
+        if (leaf && _spareLeafContext is { } spare)
+        {
+            _spareLeafContext = null;
+            spare.Reset(source, type, field, node, index, parentPath);
+            context = spare;
+        }
+        else
+        {
+            context = new FieldContext(this, source, type, field, node, index, parentPath);
+        }
+
+        var path = context.PathSegment;
         try
         {
-            arguments = GetArguments(field);
+            context.Arguments = GetArguments(field);
         }
         catch (Exception ex)
         {
@@ -348,7 +408,6 @@ internal sealed class ExecutionState
             return;
         }
 
-        var context = new FieldContext(this, source, type, field, node, index, path, arguments);
         ValueTask<object?> pending;
         try
         {
@@ -363,6 +422,8 @@ internal sealed class ExecutionState
         if (pending.IsCompletedSuccessfully)
         {
             CompleteField(context, pending.Result);
+            // A leaf has no child paths pointing at this context and every error was recorded already: reuse it.
+            if (leaf) _spareLeafContext = context;
             return;
         }
 
@@ -394,6 +455,9 @@ internal sealed class ExecutionState
     private void CompleteValue(FieldContext context, GraphQLType type, ResultNode node, int index, PathSegment path, object? result,
         bool nonNullSlot)
     {
+        // graphql-js: a resolved value that is an Error is thrown (here: an Exception value, e.g. a per-key batch error).
+        if (result is Exception resultError) throw resultError;
+
         if (type is NonNullType nonNull)
         {
             if (result is null)
@@ -447,9 +511,11 @@ internal sealed class ExecutionState
                 CompleteList(context, list, node, index, path, result, nonNullSlot);
                 return;
             case ObjectType objectType:
+                if (result is Task) throw TaskAsValue(context);
                 CompleteObject(context, objectType, node, index, path, result, nonNullSlot);
                 return;
             default:
+                if (result is Task) throw TaskAsValue(context);
                 CompleteObject(context, ResolveRuntimeType(context, (NamedType)type, result), node, index, path, result, nonNullSlot);
                 return;
         }
@@ -475,10 +541,29 @@ internal sealed class ExecutionState
         var listNode = new ResultNode(node, index, nonNullSlot, output);
         node.Set(index, output);
         var itemType = listType.OfType;
+        if (itemType.Named is ScalarType or EnumType)
+        {
+            // Leaf items have no children: their path segment is only needed when one fails.
+            for (var i = 0; i < output.Length; i++)
+            {
+                if (listNode.Dead) return;
+                try
+                {
+                    CompleteValue(context, itemType, listNode, i, path, items[i], false);
+                }
+                catch (Exception ex)
+                {
+                    HandleFieldError(ex, itemType, context.Collected, listNode, i, new PathSegment(path, PathSegment.BoxIndex(i)));
+                }
+            }
+
+            return;
+        }
+
         for (var i = 0; i < output.Length; i++)
         {
             if (listNode.Dead) return;
-            var itemPath = new PathSegment(path, i);
+            var itemPath = new PathSegment(path, PathSegment.BoxIndex(i));
             try
             {
                 CompleteValue(context, itemType, listNode, i, itemPath, items[i], false);
@@ -493,6 +578,8 @@ internal sealed class ExecutionState
     private void CompleteObject(FieldContext context, ObjectType type, ResultNode node, int index, PathSegment path, object result,
         bool nonNullSlot)
     {
+        // Depth is normally capped by validation (MaxDepth); without it, fail the field instead of the process.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var fields = context.Collected.GetSubFields(this, type);
         var map = new ResultMap(fields.Length);
         foreach (var f in fields) map.Add(new KeyValuePair<string, object?>(f.ResponseKey, null));
@@ -500,6 +587,9 @@ internal sealed class ExecutionState
         node.Set(index, map);
         ExecuteFields(type, result, fields, child, path);
     }
+
+    private static CompletionException TaskAsValue(FieldContext context) =>
+        new($"The resolver of {context.ParentType.Name}.{context.Field.Name} returned a Task as its value; bind it as an async resolver.");
 
     private ObjectType ResolveRuntimeType(FieldContext context, NamedType abstractType, object result)
     {
@@ -566,6 +656,7 @@ internal sealed class ExecutionState
             default:
             {
                 var error = new GraphQLError("Unexpected error.", locations, path, Extensions(ErrorCodes.InternalServerError, null), exception);
+                if (exception is OperationCanceledException && CancellationToken.IsCancellationRequested) return error;
                 try
                 {
                     Options.OnUnexpectedError?.Invoke(error, exception);

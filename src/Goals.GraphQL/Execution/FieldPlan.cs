@@ -15,6 +15,9 @@ internal sealed class CollectedField(string responseKey, FieldNode[] nodes, Fiel
     public bool IsTypeName { get; } = isTypeName;
     public bool ArgumentsUseVariables { get; } = Values.UsesVariables(nodes[0].Arguments);
 
+    /// <summary>Scalar or enum (possibly wrapped): no sub-selection, so its context can be reused once it completed.</summary>
+    public bool IsLeaf { get; } = definition.Type.Named is ScalarType or EnumType;
+
     /// <summary>Arguments coerced once when they use no variables.</summary>
     public IReadOnlyDictionary<string, object?>? ConstantArguments;
 
@@ -22,7 +25,7 @@ internal sealed class CollectedField(string responseKey, FieldNode[] nodes, Fiel
 
     public CollectedField[] GetSubFields(ExecutionState state, ObjectType type)
     {
-        if (!state.Plan.Cacheable) return state.CollectSubFields(type, Nodes);
+        if (!state.Plan.Cacheable) return state.CollectSubFieldsPerRequest(this, type);
         var cache = _subFields ?? Interlocked.CompareExchange(ref _subFields, new(), null) ?? _subFields;
         if (cache.TryGetValue(type, out var fields)) return fields;
         fields = state.CollectSubFields(type, Nodes);

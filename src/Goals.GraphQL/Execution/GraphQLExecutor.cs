@@ -160,6 +160,8 @@ public sealed partial class GraphQLExecutor
             await state.RunAsync().ConfigureAwait(false);
         }
 
+        // A cancelled request has no meaningful result (resolvers saw the token and failed): report the cancellation.
+        cancellationToken.ThrowIfCancellationRequested();
         return new ExecutionResult(root.Dead ? null : data, true, state.Errors);
     }
 

@@ -276,11 +276,42 @@ public static class Values
 
     /// <summary>graphql-js coerceVariableValues. Returns null (and fills errors) when any variable is invalid.</summary>
     public static IReadOnlyDictionary<string, object?>? CoerceVariableValues(Schema schema,
-        IReadOnlyList<VariableDefinitionNode> definitions, IReadOnlyDictionary<string, object?>? inputs, List<GraphQLError> errors)
+        IReadOnlyList<VariableDefinitionNode> definitions, IReadOnlyDictionary<string, object?>? inputs, List<GraphQLError> errors,
+        int maxErrors = 50)
     {
         if (definitions.Count == 0) return EmptyValues;
+        var sink = new ErrorSink(errors, maxErrors);
+        try
+        {
+            return CoerceVariableValues(schema, definitions, inputs, sink);
+        }
+        catch (TooManyErrorsException)
+        {
+            errors.Add(new GraphQLError("Too many errors processing variables, error limit reached. Execution aborted.",
+                extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.BadUserInput }));
+            return null;
+        }
+    }
+
+    private sealed class TooManyErrorsException : Exception;
+
+    /// <summary>graphql-js getVariableValues' maxErrors (execute passes 50).</summary>
+    private sealed class ErrorSink(List<GraphQLError> errors, int maxErrors)
+    {
+        public int Count { get; private set; }
+
+        public void Add(GraphQLError error)
+        {
+            if (Count >= maxErrors) throw new TooManyErrorsException();
+            errors.Add(error);
+            Count++;
+        }
+    }
+
+    private static IReadOnlyDictionary<string, object?>? CoerceVariableValues(Schema schema,
+        IReadOnlyList<VariableDefinitionNode> definitions, IReadOnlyDictionary<string, object?>? inputs, ErrorSink errors)
+    {
         var coerced = new Dictionary<string, object?>(definitions.Count);
-        var errorCount = errors.Count;
         foreach (var definition in definitions)
         {
             var name = definition.Variable.Name.Value;
@@ -325,7 +356,7 @@ public static class Values
             coerced[name] = result;
         }
 
-        return errors.Count == errorCount ? coerced : null;
+        return errors.Count == 0 ? coerced : null;
     }
 
     internal static string PrintTypeNode(TypeNode node) => node switch

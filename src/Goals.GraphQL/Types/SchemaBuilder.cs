@@ -205,11 +205,12 @@ public sealed partial class SchemaBuilder
                 }
             }
 
-            if (rootNodes.Count == 0)
+            if (schemaDefinitions.Count == 0)
             {
-                query = DefaultRoot("Query", "Query root type must be Object type, it cannot be Query.");
-                mutation = DefaultRoot("Mutation", "Mutation root type must be Object type if provided, it cannot be Mutation.");
-                subscription = DefaultRoot("Subscription", "Subscription root type must be Object type if provided, it cannot be Subscription.");
+                // graphql-js buildASTSchema: without a schema definition, types named Query/Mutation/Subscription are the roots.
+                query = DefaultRoot("Query", "Query root type must be Object type, it cannot be Query.") ?? query;
+                mutation = DefaultRoot("Mutation", "Mutation root type must be Object type if provided, it cannot be Mutation.") ?? mutation;
+                subscription = DefaultRoot("Subscription", "Subscription root type must be Object type if provided, it cannot be Subscription.") ?? subscription;
             }
 
             if (query is null && !problems.Any(p => p.StartsWith("Query root type", StringComparison.Ordinal)))

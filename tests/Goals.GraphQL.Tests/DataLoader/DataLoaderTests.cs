@@ -143,3 +143,51 @@ public class DataLoaderTests
         Assert.Throws<InvalidOperationException>(() => context.GetOrAdd<string, string>("x", (_, _) => throw new InvalidOperationException()));
     }
 }
+
+public class DataLoaderHookTests
+{
+    [Fact]
+    public async Task FailingHookFailsThePendingLoadsInsteadOfHanging()
+    {
+        var context = new DataLoaderContext { AfterBatchesStarted = _ => throw new InvalidOperationException("flush failed") };
+        var never = new TaskCompletionSource<IReadOnlyDictionary<int, string>>();
+        var loader = context.GetOrAdd<int, string>("x", (_, _) => never.Task);
+        var load = loader.LoadAsync(1);
+        await context.DispatchPendingAsync().WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("flush failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => load)).Message);
+    }
+}
+
+public class DataLoaderSchedulingTests
+{
+    [Fact]
+    public async Task RealIoBeforeLoadsAndChainedLoadsComplete()
+    {
+        var batches = new ConcurrentQueue<string>();
+        Task<IReadOnlyDictionary<int, int>> Batch(string name, IReadOnlyList<int> keys)
+        {
+            batches.Enqueue(name);
+            return Task.FromResult<IReadOnlyDictionary<int, int>>(keys.ToDictionary(k => k, k => k * 2));
+        }
+
+        var schema = new SchemaBuilder().AddTypeDefinitions("type Query { items: [Item] } type Item { io: Int chained: Int }")
+            .BindType<object>("Query", q => q.Field("items", _ => Enumerable.Range(1, 10).ToArray()))
+            .BindType<int>("Item", i => i
+                .Field("io", async (x, ctx) =>
+                {
+                    await Task.Delay(5 + x % 3);
+                    return await ctx.DataLoaders.GetOrAdd<int, int>("io", (k, _) => Batch("io", k)).LoadAsync(x);
+                })
+                .Field("chained", async (x, ctx) =>
+                {
+                    var a = await ctx.DataLoaders.GetOrAdd<int, int>("a", (k, _) => Batch("a", k)).LoadAsync(x);
+                    return await ctx.DataLoaders.GetOrAdd<int, int>("b", (k, _) => Batch("b", k)).LoadAsync(a);
+                }))
+            .Build();
+        var json = await Goals.GraphQL.Tests.Execution.TestHelpers.Run(schema, "{ items { io chained } }").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.StartsWith("{\"data\":{\"items\":[{\"io\":2,\"chained\":4},{\"io\":4,\"chained\":8}", json, StringComparison.Ordinal);
+        Assert.Equal(1, batches.Count(b => b == "a"));
+        Assert.Equal(1, batches.Count(b => b == "b"));
+        Assert.InRange(batches.Count(b => b == "io"), 1, 10);
+    }
+}

@@ -44,3 +44,19 @@ public class CoercionTests
         Assert.Equal(entry["expected"]!.ToJsonString(), actual.ToJsonString());
     }
 }
+
+public class VariableErrorLimitTests
+{
+    [Fact]
+    public async Task StopsAfterFiftyErrorsLikeGraphQLJs()
+    {
+        var schema = new Goals.GraphQL.Types.SchemaBuilder().AddTypeDefinitions("type Query { a(l: [Int]): Int }")
+            .BindDefaultFieldResolver("Query", _ => new ValueTask<object?>(1)).Build();
+        var list = Enumerable.Repeat<object?>("x", 60).ToArray();
+        var result = await new GraphQLExecutor(schema).ExecuteAsync("query($v: [Int]) { a(l: $v) }", new Dictionary<string, object?> { ["v"] = list });
+        Assert.False(result.HasData);
+        Assert.Equal(51, result.Errors.Count);
+        Assert.Equal("Variable \"$v\" got invalid value \"x\" at \"v[49]\"; Int cannot represent non-integer value: \"x\"", result.Errors[49].Message);
+        Assert.Equal("Too many errors processing variables, error limit reached. Execution aborted.", result.Errors[50].Message);
+    }
+}

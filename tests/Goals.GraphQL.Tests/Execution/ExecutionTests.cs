@@ -268,3 +268,20 @@ public class ExecutionTests
         Assert.Contains("\"locations\":[{\"line\":1,\"column\":9}]", json, StringComparison.Ordinal);
     }
 }
+
+public class ExceptionValueTests
+{
+    [Fact]
+    public async Task ExceptionValuesAreFieldErrors()
+    {
+        var schema = new SchemaBuilder().AddTypeDefinitions("type Query { a: String l: [Int] }")
+            .BindField("Query", "a", _ => new ValueTask<object?>(new GraphQLException("as value", "X")))
+            .BindField("Query", "l", _ => new ValueTask<object?>(new object?[] { 1, new InvalidOperationException("hidden"), 3 }))
+            .Build();
+        Assert.Equal(TestHelpers.Json("""
+            {'errors':[{'message':'as value','locations':[{'line':1,'column':3}],'path':['a'],'extensions':{'code':'X'}},
+                       {'message':'Unexpected error.','locations':[{'line':1,'column':5}],'path':['l',1],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],
+             'data':{'a':null,'l':[1,null,3]}}
+            """), await TestHelpers.Run(schema, "{ a l }"));
+    }
+}

@@ -145,3 +145,31 @@ public class SchemaBuilderTests
         Assert.Contains(ex.Problems, p => p.StartsWith("Scalar \"UUID\" has no implementation", StringComparison.Ordinal));
     }
 }
+
+public class ClrTypeResolutionTests
+{
+    private sealed record Cat(string Name);
+    private sealed record Dog(string Name, bool Good);
+
+    [Fact]
+    public async Task DistinctClrTypesResolveAbstractTypesWithoutAResolver()
+    {
+        var schema = new SchemaBuilder().AddTypeDefinitions("""
+            type Query { pets: [Pet] any: [Animal] }
+            interface Pet { name: String }
+            type Cat implements Pet { name: String }
+            type Dog implements Pet { name: String good: Boolean }
+            union Animal = Cat | Dog
+            """)
+            .BindType<object>("Query", q => q
+                .Field("pets", _ => new object[] { new Cat("c"), new Dog("d", true) })
+                .Field("any", _ => new object[] { new Dog("d2", false), "not a pet" }))
+            .BindType<Cat>("Cat", c => c.Field("name", x => x.Name))
+            .BindType<Dog>("Dog", d => d.Field("name", x => x.Name).Field("good", x => x.Good))
+            .Build();
+        Assert.Equal(Goals.GraphQL.Tests.Execution.TestHelpers.Json("""
+            {'errors':[{'message':'Abstract type \u0022Animal\u0022 must resolve to an Object type at runtime for field \u0022Query.any\u0022. Either the \u0022Animal\u0022 type should provide a \u0022resolveType\u0022 function or each possible type should provide an \u0022isTypeOf\u0022 function.','locations':[{'line':1,'column':48}],'path':['any',1],'extensions':{'code':'INTERNAL_SERVER_ERROR'}}],
+             'data':{'pets':[{'__typename':'Cat','name':'c'},{'__typename':'Dog','name':'d','good':true}],'any':[{'__typename':'Dog'},null]}}
+            """), await Goals.GraphQL.Tests.Execution.TestHelpers.Run(schema, "{ pets { __typename name ... on Dog { good } } any { __typename } }"));
+    }
+}

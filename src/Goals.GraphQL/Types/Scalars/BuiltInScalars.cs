@@ -66,7 +66,7 @@ public static class BuiltInScalars
     {
         public override object? Serialize(object? value)
         {
-            if (value is int i) return i;
+            if (value is int) return value;
             if (value is bool b) return b ? 1 : 0;
             double? num = value is string s && s.Length > 0 ? JsNumber(s) : AsNumber(value);
             if (num is not { } n || !IsInteger(n))
@@ -107,7 +107,7 @@ public static class BuiltInScalars
     {
         public override object? Serialize(object? value)
         {
-            if (value is double d0 && double.IsFinite(d0)) return d0;
+            if (value is double d0 && double.IsFinite(d0)) return value;
             if (value is bool b) return b ? 1.0 : 0.0;
             double? num = value is string s && s.Length > 0 ? JsNumber(s) : AsNumber(value);
             if (num is not { } n || !double.IsFinite(n))
@@ -159,7 +159,7 @@ public static class BuiltInScalars
     {
         public override object? Serialize(object? value)
         {
-            if (value is bool b) return b;
+            if (value is bool) return value;
             if (AsNumber(value) is { } n && double.IsFinite(n)) return n != 0;
             throw new InvalidOperationException($"Boolean cannot represent a non boolean value: {Inspect.Value(value)}");
         }
