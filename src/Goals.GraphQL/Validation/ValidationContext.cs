@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Goals.GraphQL.Language;
 using Goals.GraphQL.Types;
 
@@ -218,52 +217,9 @@ internal sealed class ValidationContext
 
     // ------------------------------------------------------------------ type helpers
 
-    private static readonly ConditionalWeakTable<Schema, MetaFields> MetaFieldCache = new();
-
-    private sealed class MetaFields
-    {
-        public FieldDefinition? TypeName;
-        public FieldDefinition? SchemaField;
-        public FieldDefinition? TypeField;
-    }
-
-    /// <summary>graphql-js getFieldDef: schema lookup incl. meta fields (__typename on composites, __schema/__type on the query root).</summary>
-    public static FieldDefinition? GetFieldDef(Schema schema, NamedType parentType, string fieldName)
-    {
-        var def = schema.GetFieldDefinition(parentType, fieldName);
-        if (def is not null || fieldName.Length < 2 || fieldName[0] != '_' || fieldName[1] != '_') return def;
-        var meta = MetaFieldCache.GetValue(schema, BuildMeta);
-        return fieldName switch
-        {
-            "__typename" when parentType.IsCompositeType => meta.TypeName,
-            "__schema" when ReferenceEquals(parentType, schema.QueryType) => meta.SchemaField,
-            "__type" when ReferenceEquals(parentType, schema.QueryType) => meta.TypeField,
-            _ => null,
-        };
-    }
-
-    private static MetaFields BuildMeta(Schema schema)
-    {
-        var meta = new MetaFields();
-        var str = schema.GetType("String");
-        if (str is not null)
-        {
-            meta.TypeName = new FieldDefinition("__typename", new NonNullType(str));
-            if (schema.GetType("__Type") is { } typeType)
-            {
-                meta.TypeField = new FieldDefinition("__type", typeType)
-                {
-                    Arguments = new Dictionary<string, InputValueDefinition>
-                    {
-                        ["name"] = new("name", new NonNullType(str)),
-                    },
-                };
-            }
-        }
-
-        if (schema.GetType("__Schema") is { } schemaType) meta.SchemaField = new FieldDefinition("__schema", new NonNullType(schemaType));
-        return meta;
-    }
+    /// <summary>graphql-js getFieldDef: the schema's lookup, which includes the meta fields (__typename, __schema, __type).</summary>
+    public static FieldDefinition? GetFieldDef(Schema schema, NamedType parentType, string fieldName) =>
+        schema.GetFieldDefinition(parentType, fieldName);
 
     public static GraphQLType? TypeFromAst(Schema schema, TypeNode node) => node switch
     {
