@@ -137,3 +137,50 @@ public class HideSuggestionsTests
         Assert.Equal("Value \"SITT\" does not exist in \"DogCommand\" enum.", Assert.Single(errors).Message);
     }
 }
+
+public class FragmentChainTests
+{
+    /// <summary>The longest fragment chain the default token limit allows: rules that follow spreads recursively must fit a small stack.</summary>
+    [Fact]
+    public void LongFragmentChain_ValidatesOnASmallStack()
+    {
+        const int n = 1200;
+        var sb = new System.Text.StringBuilder("{ dog { name ...F0 } }");
+        for (var i = 0; i < n; i++) sb.Append($" fragment F{i} on Dog {{ ...F{i + 1} }}");
+        sb.Append($" fragment F{n} on Dog {{ name: nickname }}");
+        IReadOnlyList<GraphQLError>? errors = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var doc = Parser.Parse(sb.ToString());
+                errors = DocumentValidator.Validate(HarnessSchema.Schema, doc, new ValidationOptions { MaxDepth = 5, MaxComplexity = 100 });
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        }, 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Null(failure);
+        var error = Assert.Single(errors!);
+        Assert.Equal("Fields \"name\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", error.Message);
+    }
+
+    [Fact]
+    public void LongValidFragmentChain_RunsTheLimitsOnASmallStack()
+    {
+        const int n = 1200;
+        var sb = new System.Text.StringBuilder("{ dog { ...F0 } }");
+        for (var i = 0; i < n; i++) sb.Append($" fragment F{i} on Dog {{ ...F{i + 1} }}");
+        sb.Append($" fragment F{n} on Dog {{ mother {{ name }} }}");
+        IReadOnlyList<GraphQLError>? errors = null;
+        var thread = new Thread(() => errors = DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse(sb.ToString()),
+            new ValidationOptions { MaxDepth = 2, MaxComplexity = 100 }), 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Equal("Query depth 3 exceeds the maximum of 2.", Assert.Single(errors!).Message);
+    }
+}

@@ -487,8 +487,8 @@ internal sealed class UniqueInputFieldNamesRule(ValidationContext context) : Val
 internal sealed class MaxIntrospectionDepthRule(ValidationContext context) : ValidationRule(context)
 {
     private const int MaxListsDepth = 3;
-    private readonly Dictionary<string, int> _checked = new();
-    private readonly Dictionary<string, int> _exceeded = new();
+    private Dictionary<string, int>? _checked;
+    private Dictionary<string, int>? _exceeded;
     public override NodeKinds EnterKinds => NodeKinds.Field;
 
     public override bool Enter(SyntaxNode node)
@@ -509,6 +509,8 @@ internal sealed class MaxIntrospectionDepthRule(ValidationContext context) : Val
         if (node is FragmentSpreadNode spread)
         {
             var name = spread.Name.Value;
+            _checked ??= new Dictionary<string, int>();
+            _exceeded ??= new Dictionary<string, int>();
             if (_exceeded.TryGetValue(name, out var exceededDepth) && exceededDepth <= depth) return true;
             if ((visited.TryGetValue(name, out var v) && v >= depth) || (_checked.TryGetValue(name, out var c) && c >= depth)) return false;
             var fragment = Context.GetFragment(name);
@@ -540,8 +542,9 @@ internal sealed class MaxIntrospectionDepthRule(ValidationContext context) : Val
 
     private bool CheckSelections(SelectionSetNode set, Dictionary<string, int> visited, int depth)
     {
-        foreach (var child in set.Selections)
-            if (CheckDepth(child, visited, depth)) return true;
+        var selections = set.Selections;
+        for (var i = 0; i < selections.Count; i++)
+            if (CheckDepth(selections[i], visited, depth)) return true;
         return false;
     }
 }
