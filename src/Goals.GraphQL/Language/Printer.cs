@@ -169,28 +169,71 @@ public static partial class Printer
             Write(')');
         }
 
+        /// <summary>Dispatch only: the per-kind work lives in small methods so deep documents use little stack per level.</summary>
         public void Node(SyntaxNode node)
         {
             switch (node)
             {
-                case NameNode n: Write(n.Value); break;
-                case DocumentNode d: Join(d.Definitions, "\n\n"); break;
-                case OperationDefinitionNode op: Operation(op); break;
-                case VariableDefinitionNode v: VariableDefinition(v); break;
-                case SelectionSetNode s: Block(s.Selections); break;
                 case FieldNode f: Field(f); break;
-                case ArgumentNode a:
-                    Write(a.Name.Value);
-                    Write(": ");
-                    Node(a.Value);
-                    break;
-                case FragmentSpreadNode fs:
-                    Write("...");
-                    Write(fs.Name.Value);
-                    Directives(fs.Directives);
-                    break;
+                case SelectionSetNode s: Block(s.Selections); break;
                 case InlineFragmentNode inf: InlineFragment(inf); break;
-                case FragmentDefinitionNode fd: FragmentDefinition(fd); break;
+                case ValueNode v: Value(v); break;
+                case NameNode n: Write(n.Value); break;
+                case TypeNode t: Type(t); break;
+                case DirectiveNode d: Directive(d); break;
+                case ArgumentNode a: Argument(a); break;
+                case FragmentSpreadNode fs: FragmentSpread(fs); break;
+                default: Other(node); break;
+            }
+        }
+
+        private void Argument(ArgumentNode a)
+        {
+            Write(a.Name.Value);
+            Write(": ");
+            Node(a.Value);
+        }
+
+        private void FragmentSpread(FragmentSpreadNode fs)
+        {
+            Write("...");
+            Write(fs.Name.Value);
+            Directives(fs.Directives);
+        }
+
+        private void Directive(DirectiveNode d)
+        {
+            Write('@');
+            Write(d.Name.Value);
+            if (d.Arguments.Count == 0) return;
+            Write('(');
+            Join(d.Arguments, ", ");
+            Write(')');
+        }
+
+        private void Type(TypeNode type)
+        {
+            switch (type)
+            {
+                case NamedTypeNode nt:
+                    Write(nt.Name.Value);
+                    break;
+                case ListTypeNode lt:
+                    Write('[');
+                    Node(lt.Type);
+                    Write(']');
+                    break;
+                case NonNullTypeNode nn:
+                    Node(nn.Type);
+                    Write('!');
+                    break;
+            }
+        }
+
+        private void Value(ValueNode value)
+        {
+            switch (value)
+            {
                 case VariableNode v:
                     Write('$');
                     Write(v.Name.Value);
@@ -211,31 +254,21 @@ public static partial class Printer
                     Join(o.Fields, ", ");
                     Write('}');
                     break;
+            }
+        }
+
+        private void Other(SyntaxNode node)
+        {
+            switch (node)
+            {
+                case DocumentNode d: Join(d.Definitions, "\n\n"); break;
+                case OperationDefinitionNode op: Operation(op); break;
+                case VariableDefinitionNode v: VariableDefinition(v); break;
+                case FragmentDefinitionNode fd: FragmentDefinition(fd); break;
                 case ObjectFieldNode of:
                     Write(of.Name.Value);
                     Write(": ");
                     Node(of.Value);
-                    break;
-                case DirectiveNode d:
-                    Write('@');
-                    Write(d.Name.Value);
-                    if (d.Arguments.Count > 0)
-                    {
-                        Write('(');
-                        Join(d.Arguments, ", ");
-                        Write(')');
-                    }
-
-                    break;
-                case NamedTypeNode nt: Write(nt.Name.Value); break;
-                case ListTypeNode lt:
-                    Write('[');
-                    Node(lt.Type);
-                    Write(']');
-                    break;
-                case NonNullTypeNode nn:
-                    Node(nn.Type);
-                    Write('!');
                     break;
                 case SchemaDefinitionNode sd:
                     Description(sd.Description);
@@ -353,7 +386,17 @@ public static partial class Printer
             }
 
             Write(f.Name.Value);
-            if (f.Arguments.Count > 0)
+            if (f.Arguments.Count > 0) FieldArguments(f);
+            Directives(f.Directives);
+            if (f.SelectionSet is { Selections.Count: > 0 })
+            {
+                Write(' ');
+                Node(f.SelectionSet);
+            }
+        }
+
+        private void FieldArguments(FieldNode f)
+        {
             {
                 var printed = new string[f.Arguments.Count];
                 var joinedLength = 0;
@@ -384,13 +427,6 @@ public static partial class Printer
                     Write(string.Join(", ", printed));
                     Write(')');
                 }
-            }
-
-            Directives(f.Directives);
-            if (f.SelectionSet is { Selections.Count: > 0 })
-            {
-                Write(' ');
-                Node(f.SelectionSet);
             }
         }
 

@@ -16,6 +16,12 @@ public sealed class ValidationOptions
 
     /// <summary>When false, selecting __schema or __type is a validation error (introspection switched off).</summary>
     public bool AllowIntrospection { get; init; } = true;
+
+    /// <summary>
+    /// graphql-js's hideSuggestions: leave out the "Did you mean ...?" part of messages, which reveals schema names
+    /// (worth switching on together with <see cref="AllowIntrospection"/> = false).
+    /// </summary>
+    public bool HideSuggestions { get; init; }
 }
 
 /// <summary>Runs every rule of spec §5 (graphql-js specifiedRules, in its order) in one traversal, then the configured abuse limits.</summary>
@@ -27,7 +33,7 @@ public static partial class DocumentValidator
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
-        var context = new ValidationContext(schema, document);
+        var context = new ValidationContext(schema, document) { HideSuggestions = options?.HideSuggestions ?? false };
         Run(context, CreateRules(context));
         if (context.Errors.Count == 0 && options is not null) QueryLimits.Check(context, options);
         return context.Errors;

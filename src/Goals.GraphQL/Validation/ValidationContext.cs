@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Goals.GraphQL.Language;
 using Goals.GraphQL.Types;
 
@@ -39,6 +38,12 @@ internal sealed class ValidationContext
 
     /// <summary>The location of the directive being visited (set by the walker).</summary>
     public DirectiveLocation DirectiveLocation { get; set; }
+
+    /// <summary>graphql-js hideSuggestions: no "Did you mean" lists (they reveal schema names).</summary>
+    public bool HideSuggestions { get; init; }
+
+    public List<string> Suggest(string input, IEnumerable<string> options) =>
+        HideSuggestions ? [] : Suggestions.SuggestionList(input, options);
 
     /// <summary>True while the walker is inside a type system definition.</summary>
     public bool InSdl { get; set; }
@@ -115,18 +120,21 @@ internal sealed class ValidationContext
     }
 
     /// <summary>Every fragment spread inside a selection set (graphql-js order: a stack of nested sets).</summary>
+    private Stack<SelectionSetNode>? _setsToVisit;
+
     public List<FragmentSpreadNode> GetFragmentSpreads(SelectionSetNode node)
     {
         if (_fragmentSpreads.TryGetValue(node, out var spreads)) return spreads;
         spreads = [];
-        var setsToVisit = new Stack<SelectionSetNode>();
+        var setsToVisit = _setsToVisit ??= new Stack<SelectionSetNode>();
         setsToVisit.Push(node);
         while (setsToVisit.Count > 0)
         {
             var set = setsToVisit.Pop();
-            foreach (var selection in set.Selections)
+            var selections = set.Selections;
+            for (var i = 0; i < selections.Count; i++)
             {
-                switch (selection)
+                switch (selections[i])
                 {
                     case FragmentSpreadNode spread:
                         spreads.Add(spread);
@@ -209,52 +217,9 @@ internal sealed class ValidationContext
 
     // ------------------------------------------------------------------ type helpers
 
-    private static readonly ConditionalWeakTable<Schema, MetaFields> MetaFieldCache = new();
-
-    private sealed class MetaFields
-    {
-        public FieldDefinition? TypeName;
-        public FieldDefinition? SchemaField;
-        public FieldDefinition? TypeField;
-    }
-
-    /// <summary>graphql-js getFieldDef: schema lookup incl. meta fields (__typename on composites, __schema/__type on the query root).</summary>
-    public static FieldDefinition? GetFieldDef(Schema schema, NamedType parentType, string fieldName)
-    {
-        var def = schema.GetFieldDefinition(parentType, fieldName);
-        if (def is not null || fieldName.Length < 2 || fieldName[0] != '_' || fieldName[1] != '_') return def;
-        var meta = MetaFieldCache.GetValue(schema, BuildMeta);
-        return fieldName switch
-        {
-            "__typename" when parentType.IsCompositeType => meta.TypeName,
-            "__schema" when ReferenceEquals(parentType, schema.QueryType) => meta.SchemaField,
-            "__type" when ReferenceEquals(parentType, schema.QueryType) => meta.TypeField,
-            _ => null,
-        };
-    }
-
-    private static MetaFields BuildMeta(Schema schema)
-    {
-        var meta = new MetaFields();
-        var str = schema.GetType("String");
-        if (str is not null)
-        {
-            meta.TypeName = new FieldDefinition("__typename", new NonNullType(str));
-            if (schema.GetType("__Type") is { } typeType)
-            {
-                meta.TypeField = new FieldDefinition("__type", typeType)
-                {
-                    Arguments = new Dictionary<string, InputValueDefinition>
-                    {
-                        ["name"] = new("name", new NonNullType(str)),
-                    },
-                };
-            }
-        }
-
-        if (schema.GetType("__Schema") is { } schemaType) meta.SchemaField = new FieldDefinition("__schema", new NonNullType(schemaType));
-        return meta;
-    }
+    /// <summary>graphql-js getFieldDef: the schema's lookup, which includes the meta fields (__typename, __schema, __type).</summary>
+    public static FieldDefinition? GetFieldDef(Schema schema, NamedType parentType, string fieldName) =>
+        schema.GetFieldDefinition(parentType, fieldName);
 
     public static GraphQLType? TypeFromAst(Schema schema, TypeNode node) => node switch
     {
@@ -273,9 +238,10 @@ internal static class VariableScanner
 {
     public static bool DocumentHasVariables(DocumentNode document)
     {
-        foreach (var def in document.Definitions)
+        var definitions = document.Definitions;
+        for (var i = 0; i < definitions.Count; i++)
         {
-            if (def is not ExecutableDefinitionNode e) continue;
+            if (definitions[i] is not ExecutableDefinitionNode e) continue;
             if (Directives(e.Directives) || Selections(e.SelectionSet)) return true;
         }
 
@@ -284,14 +250,17 @@ internal static class VariableScanner
 
     private static bool Selections(SelectionSetNode set)
     {
-        foreach (var selection in set.Selections)
+        var selections = set.Selections;
+        for (var i = 0; i < selections.Count; i++)
         {
+            var selection = selections[i];
             if (Directives(selection.Directives)) return true;
             switch (selection)
             {
                 case FieldNode field:
-                    foreach (var arg in field.Arguments)
-                        if (Value(arg.Value)) return true;
+                    var args = field.Arguments;
+                    for (var j = 0; j < args.Count; j++)
+                        if (Value(args[j].Value)) return true;
                     if (field.SelectionSet is not null && Selections(field.SelectionSet)) return true;
                     break;
                 case InlineFragmentNode inline:
@@ -305,9 +274,13 @@ internal static class VariableScanner
 
     private static bool Directives(IReadOnlyList<DirectiveNode> directives)
     {
-        foreach (var d in directives)
-            foreach (var arg in d.Arguments)
-                if (Value(arg.Value)) return true;
+        for (var i = 0; i < directives.Count; i++)
+        {
+            var args = directives[i].Arguments;
+            for (var j = 0; j < args.Count; j++)
+                if (Value(args[j].Value)) return true;
+        }
+
         return false;
     }
 
@@ -318,12 +291,12 @@ internal static class VariableScanner
             case VariableNode:
                 return true;
             case ListValueNode list:
-                foreach (var v in list.Values)
-                    if (Value(v)) return true;
+                for (var i = 0; i < list.Values.Count; i++)
+                    if (Value(list.Values[i])) return true;
                 return false;
             case ObjectValueNode obj:
-                foreach (var f in obj.Fields)
-                    if (Value(f.Value)) return true;
+                for (var i = 0; i < obj.Fields.Count; i++)
+                    if (Value(obj.Fields[i].Value)) return true;
                 return false;
             default:
                 return false;

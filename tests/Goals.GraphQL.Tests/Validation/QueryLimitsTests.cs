@@ -104,3 +104,83 @@ public class ConcurrencyTests
     private static string Describe(IReadOnlyList<GraphQLError> errors) =>
         string.Join("\n", errors.Select(e => e.Message + string.Join(",", (e.Locations ?? []).Select(l => $"{l.Line}:{l.Column}"))));
 }
+
+public class HideSuggestionsTests
+{
+    /// <summary>Expected output from graphql-js 16.15 validate(..., { hideSuggestions: true }).</summary>
+    [Fact]
+    public void HideSuggestions_DropsDidYouMeanLikeGraphQLJs()
+    {
+        const string query = "query ($a: Strin) { dog { nam doesKnowCommand(dogComand: SITT) } pet { nickname } complicatedArgs { complexArgField(complexArg: {requiredField: true, intFeld: 1}) } dog @skip(iff: true) { name } }";
+        var errors = DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse(query), new ValidationOptions { HideSuggestions = true });
+        Assert.Equal(
+            [
+                "Unknown type \"Strin\". @ 1:12",
+                "Cannot query field \"nam\" on type \"Dog\". @ 1:27",
+                "Unknown argument \"dogComand\" on field \"Dog.doesKnowCommand\". @ 1:47",
+                "Cannot query field \"nickname\" on type \"Pet\". @ 1:72",
+                "Field \"intFeld\" is not defined by type \"ComplexInput\". @ 1:151",
+                "Unknown argument \"iff\" on directive \"@skip\". @ 1:176",
+                "Directive \"@skip\" argument \"if\" of type \"Boolean!\" is required, but it was not provided. @ 1:170",
+                "Variable \"$a\" is never used. @ 1:8",
+            ],
+            errors.Select(e => e.Message + " @ " + string.Join(",", (e.Locations ?? []).Select(l => $"{l.Line}:{l.Column}"))).ToList());
+        var withSuggestions = DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse(query));
+        Assert.Contains(withSuggestions, e => e.Message == "Cannot query field \"nam\" on type \"Dog\". Did you mean \"name\"?");
+    }
+
+    [Fact]
+    public void HideSuggestions_AlsoForEnumValues()
+    {
+        var errors = DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse("{ dog { doesKnowCommand(dogCommand: SITT) } }"),
+            new ValidationOptions { HideSuggestions = true });
+        Assert.Equal("Value \"SITT\" does not exist in \"DogCommand\" enum.", Assert.Single(errors).Message);
+    }
+}
+
+public class FragmentChainTests
+{
+    /// <summary>The longest fragment chain the default token limit allows: rules that follow spreads recursively must fit a small stack.</summary>
+    [Fact]
+    public void LongFragmentChain_ValidatesOnASmallStack()
+    {
+        const int n = 1200;
+        var sb = new System.Text.StringBuilder("{ dog { name ...F0 } }");
+        for (var i = 0; i < n; i++) sb.Append($" fragment F{i} on Dog {{ ...F{i + 1} }}");
+        sb.Append($" fragment F{n} on Dog {{ name: nickname }}");
+        IReadOnlyList<GraphQLError>? errors = null;
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var doc = Parser.Parse(sb.ToString());
+                errors = DocumentValidator.Validate(HarnessSchema.Schema, doc, new ValidationOptions { MaxDepth = 5, MaxComplexity = 100 });
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+            }
+        }, 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Null(failure);
+        var error = Assert.Single(errors!);
+        Assert.Equal("Fields \"name\" conflict because \"name\" and \"nickname\" are different fields. Use different aliases on the fields to fetch both if this was intentional.", error.Message);
+    }
+
+    [Fact]
+    public void LongValidFragmentChain_RunsTheLimitsOnASmallStack()
+    {
+        const int n = 1200;
+        var sb = new System.Text.StringBuilder("{ dog { ...F0 } }");
+        for (var i = 0; i < n; i++) sb.Append($" fragment F{i} on Dog {{ ...F{i + 1} }}");
+        sb.Append($" fragment F{n} on Dog {{ mother {{ name }} }}");
+        IReadOnlyList<GraphQLError>? errors = null;
+        var thread = new Thread(() => errors = DocumentValidator.Validate(HarnessSchema.Schema, Parser.Parse(sb.ToString()),
+            new ValidationOptions { MaxDepth = 2, MaxComplexity = 100 }), 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Equal("Query depth 3 exceeds the maximum of 2.", Assert.Single(errors!).Message);
+    }
+}

@@ -160,7 +160,7 @@ internal sealed class KnownArgumentNamesRule(ValidationContext context) : Valida
                 var argName = arg.Name.Value;
                 if (known.Contains(argName)) continue;
                 Context.ReportError($"Unknown argument \"{argName}\" on directive \"@{name}\"." +
-                                    Suggestions.DidYouMean(Suggestions.SuggestionList(argName, known)), arg);
+                                    Suggestions.DidYouMean(Context.Suggest(argName, known)), arg);
             }
 
             return false;
@@ -174,7 +174,7 @@ internal sealed class KnownArgumentNamesRule(ValidationContext context) : Valida
             var argNode = (ArgumentNode)node;
             var argName = argNode.Name.Value;
             Context.ReportError($"Unknown argument \"{argName}\" on field \"{parentType.Name}.{fieldDef.Name}\"." +
-                                Suggestions.DidYouMean(Suggestions.SuggestionList(argName, fieldDef.Arguments.Keys)), argNode);
+                                Suggestions.DidYouMean(Context.Suggest(argName, fieldDef.Arguments.Keys)), argNode);
         }
 
         return true;
@@ -282,7 +282,7 @@ internal sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Valid
                 if (ti.InputType is null && ti.ParentInputType?.Named is InputObjectType parentType)
                 {
                     Context.ReportError($"Field \"{field.Name.Value}\" is not defined by type \"{parentType.Name}\"." +
-                                        Suggestions.DidYouMean(Suggestions.SuggestionList(field.Name.Value, parentType.Fields.Keys)), field);
+                                        Suggestions.DidYouMean(Context.Suggest(field.Name.Value, parentType.Fields.Keys)), field);
                 }
 
                 return true;
@@ -340,8 +340,8 @@ internal sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Valid
         }
     }
 
-    private static string DidYouMeanEnumValue(EnumType type, string valueStr) =>
-        Suggestions.DidYouMean("the enum value", Suggestions.SuggestionList(valueStr, type.Values.Keys));
+    private string DidYouMeanEnumValue(EnumType type, string valueStr) =>
+        Suggestions.DidYouMean("the enum value", Context.Suggest(valueStr, type.Values.Keys));
 }
 
 internal sealed class ProvidedRequiredArgumentsRule(ValidationContext context) : ValidationRule(context)
@@ -487,8 +487,8 @@ internal sealed class UniqueInputFieldNamesRule(ValidationContext context) : Val
 internal sealed class MaxIntrospectionDepthRule(ValidationContext context) : ValidationRule(context)
 {
     private const int MaxListsDepth = 3;
-    private readonly Dictionary<string, int> _checked = new();
-    private readonly Dictionary<string, int> _exceeded = new();
+    private Dictionary<string, int>? _checked;
+    private Dictionary<string, int>? _exceeded;
     public override NodeKinds EnterKinds => NodeKinds.Field;
 
     public override bool Enter(SyntaxNode node)
@@ -509,6 +509,8 @@ internal sealed class MaxIntrospectionDepthRule(ValidationContext context) : Val
         if (node is FragmentSpreadNode spread)
         {
             var name = spread.Name.Value;
+            _checked ??= new Dictionary<string, int>();
+            _exceeded ??= new Dictionary<string, int>();
             if (_exceeded.TryGetValue(name, out var exceededDepth) && exceededDepth <= depth) return true;
             if ((visited.TryGetValue(name, out var v) && v >= depth) || (_checked.TryGetValue(name, out var c) && c >= depth)) return false;
             var fragment = Context.GetFragment(name);
@@ -540,8 +542,9 @@ internal sealed class MaxIntrospectionDepthRule(ValidationContext context) : Val
 
     private bool CheckSelections(SelectionSetNode set, Dictionary<string, int> visited, int depth)
     {
-        foreach (var child in set.Selections)
-            if (CheckDepth(child, visited, depth)) return true;
+        var selections = set.Selections;
+        for (var i = 0; i < selections.Count; i++)
+            if (CheckDepth(selections[i], visited, depth)) return true;
         return false;
     }
 }

@@ -191,7 +191,7 @@ internal sealed class KnownTypeNamesRule(ValidationContext context) : Validation
         if (isSdl) options.AddRange(StandardTypeNames);
         options.AddRange(Context.Schema.Types.Keys);
         options.AddRange(_definedTypes);
-        var suggestions = Suggestions.SuggestionList(typeName, options);
+        var suggestions = Context.Suggest(typeName, options);
         Context.ReportError($"Unknown type \"{typeName}\"." + Suggestions.DidYouMean(suggestions), named);
         return true;
     }
@@ -277,11 +277,12 @@ internal sealed class FieldsOnCorrectTypeRule(ValidationContext context) : Valid
         if (type is null || Context.TypeInfo.FieldDef is not null) return true;
         var field = (FieldNode)node;
         var fieldName = field.Name.Value;
-        var suggestion = Suggestions.DidYouMean("to use an inline fragment on", GetSuggestedTypeNames(type, fieldName));
+        var suggestion = Suggestions.DidYouMean("to use an inline fragment on",
+            Context.HideSuggestions ? [] : GetSuggestedTypeNames(type, fieldName));
         if (suggestion.Length == 0)
         {
             suggestion = Suggestions.DidYouMean(type is IFieldsContainer c
-                ? Suggestions.SuggestionList(fieldName, c.Fields.Keys)
+                ? Context.Suggest(fieldName, c.Fields.Keys)
                 : []);
         }
 

@@ -61,22 +61,25 @@ internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context
     /// Fast path: with no fragment spreads and no response name used twice (inline fragments flattened) there is
     /// nothing to compare, so graphql-js would report nothing and spend no budget either.
     /// </summary>
-    private static bool CannotConflict(SelectionSetNode selectionSet)
+    private readonly List<string> _names = new(32);
+
+    private bool CannotConflict(SelectionSetNode selectionSet)
     {
-        var names = new List<string>(16);
-        return CollectNamesIfSimple(selectionSet, names);
+        _names.Clear();
+        return CollectNamesIfSimple(selectionSet, _names);
     }
 
     private static bool CollectNamesIfSimple(SelectionSetNode set, List<string> names)
     {
-        foreach (var selection in set.Selections)
+        var selections = set.Selections;
+        for (var s = 0; s < selections.Count; s++)
         {
-            switch (selection)
+            switch (selections[s])
             {
                 case FieldNode field:
                     var key = field.ResponseKey;
-                    foreach (var existing in names)
-                        if (existing == key) return false;
+                    for (var i = 0; i < names.Count; i++)
+                        if (names[i] == key) return false;
                     if (names.Count >= 32) return false;
                     names.Add(key);
                     break;
