@@ -524,7 +524,8 @@ internal sealed class ExecutionState
     private void CompleteList(FieldContext context, ListType listType, ResultNode node, int index, PathSegment path, object result,
         bool nonNullSlot)
     {
-        if (result is string || result is not IEnumerable enumerable)
+        // Dictionaries are how objects are represented (as plain objects are in graphql-js), never lists.
+        if (result is string or IDictionary or IEnumerable<KeyValuePair<string, object?>> || result is not IEnumerable enumerable)
             throw new CompletionException(
                 $"Expected Iterable, but did not find one for field \"{context.ParentType.Name}.{context.Field.Name}\".");
 
