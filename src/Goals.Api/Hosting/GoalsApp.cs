@@ -76,14 +76,6 @@ public static class GoalsApp
                     logger.LogError(exception, "Resolver failed at {Path}: {Message}", string.Join('.', error.Path ?? []), exception.Message),
             });
         });
-        services.AddSingleton(sp => new IntrospectionExecutor(settings.Introspection
-            ? new GraphQLExecutor(sp.GetRequiredService<GraphQLExecutor>().Schema, new ExecutorOptions
-            {
-                EnableIntrospection = true,
-                MaxDepth = IntrospectionExecutor.MaxDepth,
-                MaxComplexity = IntrospectionExecutor.MaxComplexity,
-            })
-            : null));
         services.AddSingleton<GraphQLHttpHandler>();
         services.AddSingleton<IdeAssets>();
 

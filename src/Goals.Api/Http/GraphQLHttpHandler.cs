@@ -23,7 +23,7 @@ namespace Goals.Api.Http;
 /// well-formed GraphQL request is 200. The result is written with a Utf8JsonWriter straight into the
 /// response PipeWriter.
 /// </summary>
-public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IntrospectionExecutor introspection, GraphQLSettings settings,
+public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings settings,
     ILogger<GraphQLHttpHandler> logger)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
@@ -67,14 +67,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IntrospectionEx
         }
 
         var started = Stopwatch.GetTimestamp();
-        var engine = executor;
         var document = executor.Prepare(parameters.Query);
-        if (!document.IsValid && introspection.Accepts(document))
-        {
-            // An IDE's full introspection query is far above the data limits but touches no data: it gets its own limits.
-            engine = introspection.Executor!;
-            document = engine.Prepare(parameters.Query);
-        }
 
         var operation = document.IsValid ? document.GetOperation(parameters.OperationName) : null;
         if (isGet && operation is { Operation: OperationType.Mutation })
@@ -94,7 +87,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, IntrospectionEx
             activity?.SetTag("graphql.operation.name", operationName);
             activity?.SetTag("graphql.operation.type", operation?.Operation.ToString().ToLowerInvariant());
             result = document.IsValid
-                ? await engine.ExecuteAsync(new ExecutionRequest
+                ? await executor.ExecuteAsync(new ExecutionRequest
                 {
                     Document = document,
                     OperationName = parameters.OperationName,

@@ -6,7 +6,8 @@ namespace Goals.GraphQL.Validation;
 /// <summary>
 /// The abuse limits of <see cref="ValidationOptions"/>: selection depth, estimated cost and introspection switch-off.
 /// They run only on documents that passed the spec rules (so fragments are known and acyclic), and still guard
-/// against cycles so that they can never loop.
+/// against cycles so that they can never loop. The limits measure data access: an introspection field (__schema, __type)
+/// counts as one field, since what it reads is bounded by the schema and its nesting by MaxIntrospectionDepthRule.
 /// </summary>
 internal static class QueryLimits
 {
@@ -33,6 +34,8 @@ internal static class QueryLimits
             }
         }
     }
+
+    private static bool IsIntrospection(FieldNode field) => field.Name.Value is "__schema" or "__type";
 
     private static void Report(ValidationContext context, string message, string code, SyntaxNode node) =>
         context.Errors.Add(new GraphQLError(message, [new ErrorLocation(node.Location.Line, node.Location.Column)],
@@ -80,7 +83,7 @@ internal static class QueryLimits
             {
                 var d = selection switch
                 {
-                    FieldNode field => 1 + (field.SelectionSet is null ? 0 : Depth(field.SelectionSet)),
+                    FieldNode field => 1 + (field.SelectionSet is null || IsIntrospection(field) ? 0 : Depth(field.SelectionSet)),
                     InlineFragmentNode inline => Depth(inline.SelectionSet),
                     FragmentSpreadNode spread => FragmentDepth(spread.Name.Value),
                     _ => 0,
@@ -122,7 +125,7 @@ internal static class QueryLimits
                     case FieldNode field:
                     {
                         long cost = 1;
-                        if (field.SelectionSet is not null)
+                        if (field.SelectionSet is not null && !IsIntrospection(field))
                         {
                             var def = parentType is null ? null : ValidationContext.GetFieldDef(context.Schema, parentType, field.Name.Value);
                             var child = Cost(field.SelectionSet, def?.Type.Named);

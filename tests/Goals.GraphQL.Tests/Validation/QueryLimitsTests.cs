@@ -20,10 +20,14 @@ public class QueryLimitsTests
     }
 
     [Fact]
-    public void Depth_CountsIntrospectionFields()
+    public void Limits_CountAnIntrospectionFieldAsOneField()
     {
-        var error = Assert.Single(Validate("{ __schema { queryType { fields { type { name } } } } }", new ValidationOptions { MaxDepth = 4 }));
-        Assert.Equal("Query depth 5 exceeds the maximum of 4.", error.Message);
+        // An IDE's full introspection query reads no data: bounded by the schema, and its nesting by MaxIntrospectionDepthRule.
+        var tight = new ValidationOptions { MaxDepth = 2, MaxComplexity = 4 };
+        Assert.Empty(Validate(IntrospectionQuery.Text, tight));
+        Assert.Empty(Validate("{ __schema { queryType { fields { type { name } } } } dog { name } }", tight));
+        var error = Assert.Single(Validate("{ __type(name: \"Dog\") { name } dog { mother { name } } }", tight));
+        Assert.Equal("Query depth 3 exceeds the maximum of 2.", error.Message);
     }
 
     [Fact]
