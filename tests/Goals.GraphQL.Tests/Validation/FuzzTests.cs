@@ -7,22 +7,52 @@ namespace Goals.GraphQL.Tests.Validation;
 
 /// <summary>
 /// Differential fuzzing against graphql-js (see fuzz/README.md). The node scripts write random documents with
-/// graphql-js's results; these tests compare ours. They only run when GOALS_FUZZ_DIR names the folder with those files.
+/// graphql-js's results; these tests compare ours. GOALS_FUZZ_DIR names a folder with larger generated sets; without it
+/// the tests generate a fixed-seed set of their own (node and the fuzz folder's npm packages are required).
 /// </summary>
 public class FuzzTests(ITestOutputHelper output)
 {
-    private static string? FuzzFile(string name)
+    private static readonly Lazy<string> GeneratedDir = new(Generate);
+
+    private static string FuzzFile(string name)
     {
         var dir = Environment.GetEnvironmentVariable("GOALS_FUZZ_DIR");
-        if (string.IsNullOrEmpty(dir)) return null;
+        if (string.IsNullOrEmpty(dir)) dir = GeneratedDir.Value;
         var path = Path.Combine(dir, name);
-        return File.Exists(path) ? path : null;
+        Assert.True(File.Exists(path), $"Fuzz file {path} is missing.");
+        return path;
+    }
+
+    private static string Generate()
+    {
+        var scripts = Path.Combine(Differential.OracleCases.RepoRoot, "tests", "Goals.GraphQL.Tests", "Validation", "fuzz");
+        Assert.True(Directory.Exists(Path.Combine(scripts, "node_modules", "graphql")),
+            $"graphql-js is not installed for the fuzz scripts: run `npm ci` in {scripts} (scripts/setup.sh does).");
+        var outDir = Directory.CreateTempSubdirectory("goals-fuzz-").FullName;
+        foreach (var (script, count, seed, file) in new[]
+                 {
+                     ("validation-fuzz.js", 1500, 11, "validation-fuzz.json"),
+                     ("parser-fuzz.js", 4000, 12, "parser-fuzz.json"),
+                     ("print-fuzz.js", 1000, 13, "print-fuzz.json"),
+                 })
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("node") { WorkingDirectory = scripts, RedirectStandardError = true };
+            foreach (var arg in new[] { script, count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                         seed.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.Combine(outDir, file) })
+                start.ArgumentList.Add(arg);
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"node {script} failed: {stderr}");
+        }
+
+        return outDir;
     }
 
     [Fact]
     public void Validation_MatchesGraphQLJs()
     {
-        if (FuzzFile("validation-fuzz.json") is not { } path) return;
+        var path = FuzzFile("validation-fuzz.json");
         var mismatches = 0;
         var total = 0;
         foreach (var item in JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray())
@@ -60,7 +90,7 @@ public class FuzzTests(ITestOutputHelper output)
     [InlineData("print-fuzz.json")]
     public void ParseAndPrint_MatchGraphQLJs(string file)
     {
-        if (FuzzFile(file) is not { } path) return;
+        var path = FuzzFile(file);
         var mismatches = 0;
         var total = 0;
         foreach (var item in JsonDocument.Parse(File.ReadAllText(path)).RootElement.EnumerateArray())
