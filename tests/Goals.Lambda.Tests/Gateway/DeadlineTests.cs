@@ -10,7 +10,7 @@ public sealed class DeadlineTests(ApiLambdaHarness harness) : IClassFixture<ApiL
     [InlineData("/sleep-cooperative")]
     public async Task Request_outliving_the_deadline_is_answered_with_a_504_before_the_deadline(string path)
     {
-        var result = await harness.Emulator.InvokeAsync(Events.V2("GET", path), timeout: TimeSpan.FromMilliseconds(1200));
+        var result = await harness.Emulator.InvokeAsync(Events.V2("GET", path), timeout: TestRuntimeOptions.DeadlineBudget);
         var response = ProxyResponse.Parse(result);
 
         Assert.True(result.AnsweredAt < result.Deadline, $"answered {(result.AnsweredAt - result.Deadline).TotalMilliseconds} ms after the deadline");

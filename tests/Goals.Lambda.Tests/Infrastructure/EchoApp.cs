@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Goals.Lambda.Gateway;
 using Goals.Lambda.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -22,6 +23,7 @@ internal static class EchoApp
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(TestRuntimeOptions.Create());
         builder.UseLambdaServer();
         var app = builder.Build();
         app.Run(HandleAsync);

@@ -13,7 +13,7 @@ internal sealed class LoopRun : IAsyncDisposable
     {
         Emulator = emulator;
         client = new LambdaRuntimeClient(emulator.Address);
-        var loop = new LambdaRuntimeLoop(client, new LambdaRuntimeOptions(), NullLogger.Instance);
+        var loop = new LambdaRuntimeLoop(client, TestRuntimeOptions.Create(), NullLogger.Instance);
         ExitCode = loop.RunAsync(initialize, stop.Token);
     }
 

@@ -55,7 +55,7 @@ public sealed class RuntimeLoopTests
             return invocation.Event;
         }));
 
-        var result = await run.Emulator.InvokeAsync("{}"u8.ToArray(), timeout: TimeSpan.FromMilliseconds(1000));
+        var result = await run.Emulator.InvokeAsync("{}"u8.ToArray(), timeout: TestRuntimeOptions.DeadlineBudget);
 
         Assert.True(result.IsError);
         Assert.Equal(LambdaError.TimeoutErrorType, result.ErrorType);
@@ -78,7 +78,7 @@ public sealed class RuntimeLoopTests
             }
         }));
 
-        var result = await run.Emulator.InvokeAsync("{}"u8.ToArray(), timeout: TimeSpan.FromMilliseconds(1000));
+        var result = await run.Emulator.InvokeAsync("{}"u8.ToArray(), timeout: TestRuntimeOptions.DeadlineBudget);
 
         Assert.False(result.IsError);
         Assert.Equal("\"wound down\"", Encoding.UTF8.GetString(result.Body));

@@ -59,7 +59,7 @@ public sealed class WorkerTests
     [Fact]
     public async Task Records_left_when_the_deadline_token_fires_are_failures()
     {
-        var (failures, seen) = await RunBatchAsync(Batch("m-1", "m-2", "m-3"), failing: null, slow: "m-2", timeout: TimeSpan.FromMilliseconds(1200));
+        var (failures, seen) = await RunBatchAsync(Batch("m-1", "m-2", "m-3"), failing: null, slow: "m-2", timeout: TestRuntimeOptions.DeadlineBudget);
 
         Assert.Equal(["m-2", "m-3"], failures);
         Assert.Equal(["m-1", "m-2"], seen.Select(r => r.MessageId));
@@ -100,6 +100,7 @@ public sealed class WorkerTests
         var recorder = new RecordingHandler(failing, slow);
         var builder = new HostApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(TestRuntimeOptions.Create());
         builder.Services.AddSingleton(recorder);
         builder.Services.AddScoped<ISqsRecordHandler>(sp => sp.GetRequiredService<RecordingHandler>());
         using var host = builder.Build();
