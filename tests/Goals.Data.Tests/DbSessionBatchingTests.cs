@@ -107,7 +107,7 @@ public sealed class DbSessionBatchingTests(DatabaseFixture db) : IClassFixture<D
         var second = await CreateOnce();
         Assert.Equal(first, second);
         await using var session = db.OpenSession();
-        Assert.Single(await _goals.ListNewestFirstAsync(session, student));
+        Assert.Single(await _goals.ListAllNewestFirstAsync(session, student));
         await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => store.TryGetAsync(session, student, "key-1", "createTask"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.RecordAsync(session, student, "key-2", "createGoal", first));
     }

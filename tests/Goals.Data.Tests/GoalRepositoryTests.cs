@@ -68,8 +68,19 @@ public sealed class GoalRepositoryTests(DatabaseFixture db) : IClassFixture<Data
         {
             ids.Add((await _goals.CreateAsync(session, student, new NewGoal(GoalTypes.Career, $"g{i}"))).Id);
         }
-        var listed = await _goals.ListNewestFirstAsync(session, student);
+        var listed = await _goals.ListAllNewestFirstAsync(session, student);
         Assert.Equal(Enumerable.Reverse(ids), listed.Select(g => g.Id));
+    }
+
+    [Fact]
+    public async Task The_full_list_is_not_cut_at_the_page_size()
+    {
+        var student = Guid.NewGuid();
+        await using var session = db.OpenSession();
+        await session.ExecuteAsync(
+            "INSERT INTO goals (student_id, goal_type, title) SELECT @StudentId, 'CAREER', 'g' || n FROM generate_series(1, @Count) AS n",
+            new { StudentId = student, Count = GoalRepository.MaxPageSize + 20 });
+        Assert.Equal(GoalRepository.MaxPageSize + 20, (await _goals.ListAllNewestFirstAsync(session, student)).Count);
     }
 
     [Fact]
@@ -88,7 +99,7 @@ public sealed class GoalRepositoryTests(DatabaseFixture db) : IClassFixture<Data
                 await _goals.SetCompleteAsync(session, student, goal.Id, true);
             }
         }
-        var all = await _goals.ListNewestFirstAsync(session, student);
+        var all = await _goals.ListAllNewestFirstAsync(session, student);
 
         async Task<List<GoalRow>> ReadAll(GoalListQuery query)
         {
@@ -133,7 +144,7 @@ public sealed class GoalRepositoryTests(DatabaseFixture db) : IClassFixture<Data
         var goal = await _goals.CreateAsync(session, owner, new NewGoal(GoalTypes.DevelopingMe, "mine"));
 
         Assert.Null(await _goals.GetAsync(session, intruder, goal.Id));
-        Assert.Empty(await _goals.ListNewestFirstAsync(session, intruder));
+        Assert.Empty(await _goals.ListAllNewestFirstAsync(session, intruder));
         Assert.Empty((await _goals.ListAsync(session, intruder, new GoalListQuery())).Items);
         var loaded = _goals.EnqueueByIds(session, intruder, [goal.Id]);
         await session.FlushAsync();

@@ -26,7 +26,7 @@ public sealed class GoalsStore(DbSession session, TransactionRunner runner, Goal
     // ---------- reads ----------
 
     public Task<IReadOnlyList<GoalRow>> ListGoalsAsync(Guid studentId, CancellationToken ct) =>
-        goals.ListNewestFirstAsync(session, studentId, int.MaxValue, ct);
+        goals.ListAllNewestFirstAsync(session, studentId, ct);
 
     public Task<GoalRow?> FindGoalAsync(Guid studentId, Guid goalId, CancellationToken ct) => goals.GetAsync(session, studentId, goalId, ct);
 

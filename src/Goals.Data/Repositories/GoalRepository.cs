@@ -34,11 +34,11 @@ public sealed class GoalRepository
             new NpgsqlParameter<Guid>("student_id", studentId),
             new NpgsqlParameter<Guid[]>("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = goalIds.ToArray() });
 
-    /// <summary>The student's newest goals first.</summary>
-    public Task<IReadOnlyList<GoalRow>> ListNewestFirstAsync(DbSession session, Guid studentId, int limit = MaxPageSize, CancellationToken ct = default) =>
+    /// <summary>All of the student's goals, newest first: the dashboard list, which must never silently drop goals.</summary>
+    public Task<IReadOnlyList<GoalRow>> ListAllNewestFirstAsync(DbSession session, Guid studentId, CancellationToken ct = default) =>
         session.QueryAsync<GoalRow>(
-            $"SELECT {Columns} FROM goals WHERE student_id = @StudentId ORDER BY created_at DESC, id DESC LIMIT @Limit",
-            new { StudentId = studentId, Limit = Math.Clamp(limit, 1, MaxPageSize) }, ct);
+            $"SELECT {Columns} FROM goals WHERE student_id = @StudentId ORDER BY created_at DESC, id DESC",
+            new { StudentId = studentId }, ct);
 
     /// <summary>One page of the student's goals, filtered and sorted, continuing after <see cref="GoalListQuery.After"/>.</summary>
     /// <exception cref="ArgumentException">Invalid cursor or goal type.</exception>
