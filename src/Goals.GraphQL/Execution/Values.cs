@@ -207,7 +207,7 @@ public static class Values
                     if (!inputObject.Fields.ContainsKey(key))
                     {
                         onError(path.ToArray(), input, $"Field \"{key}\" is not defined by type \"{inputObject.Name}\"." +
-                                                       Suggestions.DidYouMean(Suggestions.List(key, inputObject.Fields.Keys)));
+                                                       Suggestions.DidYouMean(Suggestions.SuggestionList(key, inputObject.Fields.Keys)));
                     }
                 }
 

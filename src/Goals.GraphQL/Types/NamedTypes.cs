@@ -83,7 +83,7 @@ public sealed class EnumType(string name, string? description = null) : NamedTyp
     }
 
     private string DidYouMean(string unknown) =>
-        Scalars.Suggestions.DidYouMean(Scalars.Suggestions.List(unknown, Values.Keys), "the enum value");
+        Suggestions.DidYouMean("the enum value", Suggestions.SuggestionList(unknown, Values.Keys));
 }
 
 public sealed class InputObjectType(string name, string? description = null) : NamedType(name, description)

@@ -690,7 +690,7 @@ public sealed partial class SchemaBuilder
                 if (!obj.Fields.TryGetValue(fieldName, out var field))
                 {
                     Problem($"Resolver bound to unknown field \"{typeName}.{fieldName}\"." +
-                            Suggestions.DidYouMean(Suggestions.List(fieldName, obj.Fields.Keys)));
+                            Suggestions.DidYouMean(Suggestions.SuggestionList(fieldName, obj.Fields.Keys)));
                     continue;
                 }
 

@@ -13,11 +13,11 @@ public class PerformanceTests(ITestOutputHelper output)
     public void IntrospectionQuery_ParsesAndValidatesQuickly()
     {
         var schema = HarnessSchema.Schema;
-        var doc = Parser.Parse(IntrospectionQuery.Text);
+        var doc = Parser.Parse(Introspection.IntrospectionFixtures.Query);
         Assert.Empty(DocumentValidator.Validate(schema, doc));
         for (var i = 0; i < 500; i++)
         {
-            Parser.Parse(IntrospectionQuery.Text);
+            Parser.Parse(Introspection.IntrospectionFixtures.Query);
             DocumentValidator.Validate(schema, doc);
         }
 
@@ -27,7 +27,7 @@ public class PerformanceTests(ITestOutputHelper output)
         {
             // CPU time of this thread's work, so that other processes on a shared machine do not skew the result.
             var cpu = CpuTime();
-            for (var i = 0; i < n; i++) Parser.Parse(IntrospectionQuery.Text);
+            for (var i = 0; i < n; i++) Parser.Parse(Introspection.IntrospectionFixtures.Query);
             parseUs = Math.Min(parseUs, (CpuTime() - cpu).TotalMicroseconds / n);
             cpu = CpuTime();
             for (var i = 0; i < n; i++) DocumentValidator.Validate(schema, doc);
@@ -40,7 +40,7 @@ public class PerformanceTests(ITestOutputHelper output)
         DocumentValidator.Validate(schema, doc);
         output.WriteLine($"validate allocates {GC.GetAllocatedBytesForCurrentThread() - before} bytes");
         before = GC.GetAllocatedBytesForCurrentThread();
-        Parser.Parse(IntrospectionQuery.Text);
+        Parser.Parse(Introspection.IntrospectionFixtures.Query);
         output.WriteLine($"parse allocates {GC.GetAllocatedBytesForCurrentThread() - before} bytes");
 
         // Generous bounds: the machine is shared; typical numbers are far lower.

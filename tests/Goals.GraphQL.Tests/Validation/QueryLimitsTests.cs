@@ -24,7 +24,7 @@ public class QueryLimitsTests
     {
         // An IDE's full introspection query reads no data: bounded by the schema, and its nesting by MaxIntrospectionDepthRule.
         var tight = new ValidationOptions { MaxDepth = 2, MaxComplexity = 4 };
-        Assert.Empty(Validate(IntrospectionQuery.Text, tight));
+        Assert.Empty(Validate(Introspection.IntrospectionFixtures.Query, tight));
         Assert.Empty(Validate("{ __schema { queryType { fields { type { name } } } } dog { name } }", tight));
         var error = Assert.Single(Validate("{ __type(name: \"Dog\") { name } dog { mother { name } } }", tight));
         Assert.Equal("Query depth 3 exceeds the maximum of 2.", error.Message);
