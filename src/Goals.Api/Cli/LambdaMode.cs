@@ -1,8 +1,11 @@
 using Goals.Api.Hosting;
+using Goals.Api.Jobs;
 using Goals.Data;
 using Goals.Data.Migrations;
 using Goals.Lambda.Hosting;
 using Goals.Lambda.Migrations;
+using Goals.Lambda.Sqs;
+using Goals.GraphQL.Execution;
 
 namespace Goals.Api.Cli;
 
@@ -20,6 +23,17 @@ internal static class LambdaMode
         builder.UseLambdaServer();
         GoalsApp.ConfigureServices(builder);
         builder.Services.AddSingleton<IDatabaseMigrator, DataLayerMigrator>();
+        builder.Services.AddScoped<ISqsRecordHandler, JobMessageHandler>(); // the worker handler: one scope per SQS record
+        if (LambdaEnvironment.HandlerName == LambdaHandlerNames.Api)
+        {
+            // The schema (SDL parse + binding) is built on first resolve: do it in init, timed, not in the first request.
+            builder.Services.AddLambdaInitStep("build-schema", (services, _) =>
+            {
+                services.GetRequiredService<GraphQLExecutor>();
+                return Task.CompletedTask;
+            });
+        }
+
         builder.Services.AddLambdaInitStep("database-warm-up", (services, ct) => services.GetRequiredService<GoalsDataSource>().WarmUpAsync(ct));
         await using var app = GoalsApp.Build(builder);
         return await LambdaEntryPoint.RunAsync(app);
