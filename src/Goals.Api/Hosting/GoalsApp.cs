@@ -5,6 +5,7 @@ using Goals.Api.Http;
 using Goals.Api.Ide;
 using Goals.Data;
 using Goals.GraphQL.Execution;
+using Goals.Lambda.Configuration;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Goals.Api.Hosting;
@@ -58,7 +59,7 @@ public static class GoalsApp
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        var settings = configuration.GetSection("GraphQL").Get<GraphQLSettings>() ?? new GraphQLSettings();
+        var settings = configuration.GetSection(KnownConfigurationKeys.GraphQLSection).Get<GraphQLSettings>() ?? new GraphQLSettings();
         services.AddSingleton(settings);
 
         services.AddGoalsData(); // one data source + TransactionRunner per process, a DbSession per request, repositories
