@@ -68,7 +68,10 @@ public static class GoalsApp
         services.AddSingleton(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Api.GraphQL");
-            return new GraphQLExecutor(Schema.GoalsSchema.Build(), new ExecutorOptions
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var schema = Schema.GoalsSchema.Build(); // SDL parse + resolver binding: part of every cold start (resolved in Build)
+            logger.LogInformation("GraphQL schema built in {ElapsedMs} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new GraphQLExecutor(schema, new ExecutorOptions
             {
                 EnableIntrospection = settings.Introspection,
                 MaxDepth = settings.MaxDepth,

@@ -125,12 +125,13 @@ public sealed class LambdaEndToEndTests(LambdaApp app)
         await app.Api.InvokeAsync(LambdaEvents.GeneratedV2(LambdaEvents.GraphQLBody("{ __typename }"), token: null));
 
         var log = app.Api.Output;
-        foreach (var phase in new[] { "resolve-handler", "host-start", "build-schema", "database-warm-up" })
+        foreach (var phase in new[] { "runtime-start", "build-app", "resolve-handler", "host-start", "database-warm-up" })
         {
             Assert.True(log.Contains($"Init phase {phase} took ", StringComparison.Ordinal), $"no '{phase}' line in:\n{log}");
         }
 
         Assert.True(log.Contains("Init finished in ", StringComparison.Ordinal), log);
+        Assert.True(log.Contains("GraphQL schema built in ", StringComparison.Ordinal), log);
         Assert.True(log.Contains("Lambda handler \\u0027api\\u0027 ready", StringComparison.Ordinal), log); // JSON console log: ' is escaped
     }
 
