@@ -128,7 +128,7 @@ report.AppendLine();
 foreach (var s in scenarios.Where(s => s.Name.StartsWith("lambda", StringComparison.Ordinal)))
 {
     report.AppendLine(CultureInfo.InvariantCulture, $"Init log lines of {s.Name} (first measured start):");
-    foreach (var line in (s.FirstOutput ?? "").Split('\n').Where(l => l.Contains("Init phase", StringComparison.Ordinal) || l.Contains("Init finished", StringComparison.Ordinal)))
+    foreach (var line in (s.FirstOutput ?? "").Split('\n').Where(l => l.Contains("Init phase", StringComparison.Ordinal) || l.Contains("Init finished", StringComparison.Ordinal) || l.Contains("GraphQL schema built", StringComparison.Ordinal)))
     {
         report.AppendLine("    " + line.Trim());
     }

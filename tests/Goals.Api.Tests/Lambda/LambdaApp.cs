@@ -118,9 +118,9 @@ public sealed class LambdaProcess : IAsyncDisposable
     }
 
     /// <summary>Sends one event through the emulator and returns what the app posted back.</summary>
-    public async Task<InvocationResult> InvokeAsync(byte[] evt)
+    public async Task<InvocationResult> InvokeAsync(byte[] evt, TimeSpan? timeout = null)
     {
-        var invocation = Emulator.InvokeAsync(evt);
+        var invocation = Emulator.InvokeAsync(evt, timeout);
         if (await Task.WhenAny(invocation, _process.WaitForExitAsync()) != invocation)
         {
             throw new InvalidOperationException($"The Lambda process exited ({_process.ExitCode}) before answering:\n{Output}");

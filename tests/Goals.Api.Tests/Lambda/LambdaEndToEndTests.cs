@@ -136,6 +136,45 @@ public sealed class LambdaEndToEndTests(LambdaApp app)
     }
 
     [Fact]
+    public async Task Request_blocked_in_the_database_past_its_deadline_gets_the_504_TIMEOUT_before_the_deadline()
+    {
+        var student = Guid.NewGuid();
+        var goal = Guid.NewGuid();
+        await using var locker = new NpgsqlConnection(app.ConnectionString);
+        await locker.OpenAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO goals (student_id, id, goal_type, title) VALUES (@s, @g, 'CAREER', 'Locked')", locker))
+        {
+            insert.Parameters.AddWithValue("s", student);
+            insert.Parameters.AddWithValue("g", goal);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        // Hold the row lock so the app's UPDATE waits until its request is cancelled.
+        await using var transaction = await locker.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM goals WHERE student_id = @s AND id = @g FOR UPDATE", locker, transaction))
+        {
+            lockRow.Parameters.AddWithValue("s", student);
+            lockRow.Parameters.AddWithValue("g", goal);
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        var result = await app.Api.InvokeAsync(LambdaEvents.GeneratedV2(LambdaEvents.GraphQLBody(
+            "mutation($id: UUID!) { updateGoal(input: { goalId: $id, title: \"Unlocked\" }) { goal { title } } }",
+            new JsonObject { ["id"] = goal.ToString() }), LambdaApp.Token(student)), timeout: TimeSpan.FromMilliseconds(2000));
+        await transaction.RollbackAsync();
+
+        Assert.True(result.AnsweredAt < result.Deadline, $"answered {(result.AnsweredAt - result.Deadline).TotalMilliseconds} ms after the deadline");
+        var response = Proxy(result);
+        Assert.Equal(504, response["statusCode"]!.GetValue<int>());
+        Assert.Equal("TIMEOUT", response["body"]?["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>());
+
+        // The instance keeps serving.
+        var next = Proxy(await app.Api.InvokeAsync(LambdaEvents.GeneratedV2(LambdaEvents.GraphQLBody("{ goals { title } }"), LambdaApp.Token(student))));
+        Assert.Equal(200, next["statusCode"]!.GetValue<int>());
+        Assert.Equal("Locked", next["body"]?["data"]?["goals"]?[0]?["title"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Worker_reports_exactly_the_failed_records_and_runs_the_noop_job()
     {
         var student = Guid.NewGuid();
