@@ -40,7 +40,8 @@ else
   publish_args=(--self-contained false)
 fi
 
-if command -v zip >/dev/null 2>&1; then zipper=zip
+if [ -n "${PACKAGE_LAMBDA_ZIPPER:-}" ]; then zipper="$PACKAGE_LAMBDA_ZIPPER"   # zip | python3 (to test the fallback)
+elif command -v zip >/dev/null 2>&1; then zipper=zip
 elif command -v python3 >/dev/null 2>&1; then zipper=python3
 else
   echo "package-lambda: neither 'zip' nor 'python3' is installed; install one (Debian: apt-get install zip)." >&2
