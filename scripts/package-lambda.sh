@@ -1,22 +1,129 @@
 #!/usr/bin/env bash
-# Builds the Lambda package serverless.template points at (CodeUri: artifacts/lambda/):
-# a self-contained, ReadyToRun linux-x64 publish of Goals.Api plus the 'bootstrap' executable that
-# the provided.al2023 runtime starts. Then: sam package / sam deploy (or aws cloudformation package).
+# Builds the Lambda deployment zip that serverless.template's CodeUri names and prints its size.
+#
+#   scripts/package-lambda.sh                        # artifacts/lambda.zip: self-contained linux-x64 + ReadyToRun,
+#                                                    #   'bootstrap' at the zip root for Runtime provided.al2023 (deployed)
+#   scripts/package-lambda.sh --framework-dependent  # artifacts/lambda-fd.zip: framework-dependent linux-x64 + ReadyToRun,
+#                                                    #   'Goals.Api.dll' for a managed dotnet runtime (measured, not deployed)
+#   options: --project <csproj> (default src/Goals.Api/Goals.Api.csproj), --out <dir> (default artifacts/)
+#
+# The publish folder is kept beside the zip (artifacts/lambda/ or artifacts/lambda-fd/) for bench/coldstart.
+# Zipping uses `zip` (-X: no extra attributes; Unix modes are kept, so 'bootstrap' stays executable) or, when
+# zip is missing (it is not in a fresh Debian), python3's zipfile with the modes set explicitly. Neither present:
+# it fails and says so; it installs nothing. The zip is checked afterwards: entry names and bootstrap's mode.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-project="${1:-$repo_root/src/Goals.Api/Goals.Api.csproj}"
-out="${2:-$repo_root/artifacts/lambda}"
+project="$repo_root/src/Goals.Api/Goals.Api.csproj"
+out_root="$repo_root/artifacts"
+mode=self-contained
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --framework-dependent) mode=framework-dependent ;;
+    --self-contained) mode=self-contained ;;
+    --project) project="$2"; shift ;;
+    --out) out_root="$2"; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "package-lambda: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+
 app_name="$(basename "$project" .csproj)"
+if [ "$mode" = self-contained ]; then
+  publish_dir="$out_root/lambda"; zip_path="$out_root/lambda.zip"
+  # Self-contained: provided.al2023 has no .NET. ReadyToRun: less JIT at cold start.
+  publish_args=(--self-contained true)
+else
+  publish_dir="$out_root/lambda-fd"; zip_path="$out_root/lambda-fd.zip"
+  # The managed runtime brings the (already ReadyToRun) shared framework; only the app's own assemblies are compiled.
+  publish_args=(--self-contained false)
+fi
 
-rm -rf "$out"
-# Self-contained: provided.al2023 has no .NET. ReadyToRun: less JIT at cold start.
-# InvariantGlobalization is already set repo-wide (Amazon Linux 2023 minimal images lack ICU).
-dotnet publish "$project" -c Release -r linux-x64 --self-contained true \
-  -p:PublishReadyToRun=true -p:TieredPGO=true -p:GenerateDocumentationFile=false \
-  -o "$out"
+if [ -n "${PACKAGE_LAMBDA_ZIPPER:-}" ]; then zipper="$PACKAGE_LAMBDA_ZIPPER"   # zip | python3 (to test the fallback)
+elif command -v zip >/dev/null 2>&1; then zipper=zip
+elif command -v python3 >/dev/null 2>&1; then zipper=python3
+else
+  echo "package-lambda: neither 'zip' nor 'python3' is installed; install one (Debian: apt-get install zip)." >&2
+  exit 1
+fi
 
-# The apphost knows its app's dll by name, so a copy named 'bootstrap' starts the same app.
-cp "$out/$app_name" "$out/bootstrap"
-chmod 755 "$out/bootstrap"
-echo "Lambda package ready in $out ($(du -sh "$out" | cut -f1))"
+rm -rf "$publish_dir" "$zip_path"
+mkdir -p "$out_root"
+# InvariantGlobalization is set repo-wide (Amazon Linux 2023 minimal images lack ICU). SkipIdeInstall: the IDE bundle
+# is not served in Lambda (the template sets GraphQL__Ide=false), so it is not shipped either.
+dotnet publish "$project" -c Release -r linux-x64 "${publish_args[@]}" \
+  -p:PublishReadyToRun=true -p:TieredPGO=true -p:GenerateDocumentationFile=false -p:SkipIdeInstall=true \
+  -p:DebugType=none -p:DebugSymbols=false \
+  -nologo -v quiet -o "$publish_dir"
+rm -rf "$publish_dir/ide"   # in case an earlier Debug build's IDE copy leaked in
+# Never ship the Development settings: they hold the public local signing key, which would be trusted if the
+# environment were ever set to Development.
+rm -f "$publish_dir"/appsettings.Development.json
+# serverless.template's DatabaseRootCertificate (default certs/cockroachdb-root.crt) is a path inside the package.
+if [ -d "$repo_root/certs" ]; then
+  cp -R "$repo_root/certs" "$publish_dir/certs"
+else
+  echo "package-lambda: note: no $repo_root/certs/; the CA certificate DatabaseRootCertificate names must be added before deploying." >&2
+fi
+
+if [ "$mode" = self-contained ]; then
+  # provided.al2023 runs <package root>/bootstrap. The apphost finds its app by its own name's dll, so a copy of
+  # the apphost named 'bootstrap' starts Goals.Api.dll. The original apphost is dropped (it is the same 70 KB file).
+  mv "$publish_dir/$app_name" "$publish_dir/bootstrap"
+  chmod 755 "$publish_dir/bootstrap"
+  entry=bootstrap
+else
+  rm -f "$publish_dir/$app_name"   # the managed runtime starts 'dotnet <app>.dll'; the apphost is not needed
+  entry="$app_name.dll"
+fi
+
+if [ "$zipper" = zip ]; then
+  (cd "$publish_dir" && zip -X -q -r -9 "$zip_path" .)
+else
+  python3 - "$publish_dir" "$zip_path" <<'PY'
+import os, stat, sys, zipfile
+root, target = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    for directory, _, files in sorted(os.walk(root)):
+        for name in sorted(files):
+            path = os.path.join(directory, name)
+            info = zipfile.ZipInfo.from_file(path, os.path.relpath(path, root))
+            info.external_attr = (stat.S_IFREG | (os.stat(path).st_mode & 0o777)) << 16
+            info.create_system = 3  # Unix: Lambda reads the mode from the external attributes
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with open(path, "rb") as source:
+                archive.writestr(info, source.read())
+PY
+fi
+
+# Check what Lambda will see: the entry point at the root, executable for the custom runtime.
+python_check() {
+  python3 - "$zip_path" "$entry" "$mode" <<'PY'
+import sys, zipfile
+path, entry, mode = sys.argv[1:]
+with zipfile.ZipFile(path) as archive:
+    infos = {i.filename: i for i in archive.infolist()}
+    if entry not in infos: sys.exit(f"{entry} is not at the root of {path}")
+    if mode == "self-contained" and not (infos[entry].external_attr >> 16) & 0o111:
+        sys.exit(f"{entry} is not executable inside {path}")
+    for required in ("Goals.Api.dll", "Goals.Api.runtimeconfig.json", "Goals.Api.deps.json", "appsettings.json"):
+        if required not in infos: sys.exit(f"{required} is missing from {path}")
+    if "appsettings.Development.json" in infos: sys.exit(f"appsettings.Development.json (local signing key) is in {path}")
+PY
+}
+if command -v python3 >/dev/null 2>&1; then python_check
+elif command -v unzip >/dev/null 2>&1; then
+  listing="$(unzip -Z "$zip_path")"
+  grep -Eq " $entry\$" <<<"$listing" || { echo "package-lambda: $entry is not at the root of $zip_path" >&2; exit 1; }
+  if [ "$mode" = self-contained ]; then
+    grep -Eq "^-rwx.* bootstrap\$" <<<"$listing" || { echo "package-lambda: bootstrap is not executable in $zip_path" >&2; exit 1; }
+  fi
+else
+  echo "package-lambda: warning: neither python3 nor unzip to verify $zip_path" >&2
+fi
+
+zip_bytes=$(stat -c %s "$zip_path")
+unpacked=$(du -sb "$publish_dir" | cut -f1)
+echo "Lambda package ($mode): $zip_path"
+echo "  zip: $zip_bytes bytes ($((zip_bytes / 1024 / 1024)) MiB); unpacked: $unpacked bytes ($((unpacked / 1024 / 1024)) MiB, limit 250 MiB); entry: $entry"

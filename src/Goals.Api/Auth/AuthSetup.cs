@@ -1,4 +1,5 @@
 using System.Text;
+using Goals.Lambda.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -17,9 +18,9 @@ public static class AuthSetup
 
     public static IServiceCollection AddGoalsAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var issuer = configuration["Auth:Issuer"];
-        var audience = configuration["Auth:Audience"];
-        var authority = configuration["Auth:Authority"];
+        var issuer = configuration[KnownConfigurationKeys.AuthIssuer];
+        var audience = configuration[KnownConfigurationKeys.AuthAudience];
+        var authority = configuration[KnownConfigurationKeys.AuthAuthority];
         var signingKey = configuration["Auth:SigningKey"];
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
@@ -99,8 +100,8 @@ public static class DevTokens
         var issued = now ?? DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = configuration["Auth:Issuer"],
-            Audience = configuration["Auth:Audience"],
+            Issuer = configuration[KnownConfigurationKeys.AuthIssuer],
+            Audience = configuration[KnownConfigurationKeys.AuthAudience],
             IssuedAt = issued,
             NotBefore = issued,
             Expires = issued + lifetime,

@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using Goals.Api.Hosting;
+using Goals.Api.Jobs;
 using Goals.Data;
 using Goals.Data.Migrations;
 using Goals.Lambda.Hosting;
 using Goals.Lambda.Migrations;
+using Goals.Lambda.Sqs;
 
 namespace Goals.Api.Cli;
 
@@ -15,14 +18,29 @@ internal static class LambdaMode
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        var started = DateTime.UtcNow;
+        var startedTimestamp = Stopwatch.GetTimestamp();
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT");
         var builder = GoalsApp.CreateBuilder(args, environment ?? "Production");
         builder.UseLambdaServer();
         GoalsApp.ConfigureServices(builder);
         builder.Services.AddSingleton<IDatabaseMigrator, DataLayerMigrator>();
+        builder.Services.AddScoped<ISqsRecordHandler, JobMessageHandler>(); // the worker handler: one scope per SQS record
         builder.Services.AddLambdaInitStep("database-warm-up", (services, ct) => services.GetRequiredService<GoalsDataSource>().WarmUpAsync(ct));
-        await using var app = GoalsApp.Build(builder);
+        await using var app = GoalsApp.Build(builder); // builds the GraphQL schema too (logged: "GraphQL schema built in")
+
+        // The init phases before LambdaEntryPoint's own (resolve-handler, host-start, database-warm-up), same log format.
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Lambda");
+        logger.LogInformation("Init phase {Phase} took {ElapsedMs} ms", "runtime-start", (started - ProcessStartTime()).TotalMilliseconds);
+        logger.LogInformation("Init phase {Phase} took {ElapsedMs} ms", "build-app", Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
         return await LambdaEntryPoint.RunAsync(app);
+    }
+
+    /// <summary>When the OS started this process: "runtime-start" = .NET runtime start-up until Lambda mode begins.</summary>
+    private static DateTime ProcessStartTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.StartTime.ToUniversalTime();
     }
 
     private sealed class DataLayerMigrator(IConfiguration configuration, ILogger<DataLayerMigrator> logger) : IDatabaseMigrator

@@ -5,6 +5,7 @@ using Goals.Api.Http;
 using Goals.Api.Ide;
 using Goals.Data;
 using Goals.GraphQL.Execution;
+using Goals.Lambda.Configuration;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Goals.Api.Hosting;
@@ -58,7 +59,7 @@ public static class GoalsApp
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        var settings = configuration.GetSection("GraphQL").Get<GraphQLSettings>() ?? new GraphQLSettings();
+        var settings = configuration.GetSection(KnownConfigurationKeys.GraphQLSection).Get<GraphQLSettings>() ?? new GraphQLSettings();
         services.AddSingleton(settings);
 
         services.AddGoalsData(); // one data source + TransactionRunner per process, a DbSession per request, repositories
@@ -67,7 +68,10 @@ public static class GoalsApp
         services.AddSingleton(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Api.GraphQL");
-            return new GraphQLExecutor(Schema.GoalsSchema.Build(), new ExecutorOptions
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var schema = Schema.GoalsSchema.Build(); // SDL parse + resolver binding: part of every cold start (resolved in Build)
+            logger.LogInformation("GraphQL schema built in {ElapsedMs} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return new GraphQLExecutor(schema, new ExecutorOptions
             {
                 EnableIntrospection = settings.Introspection,
                 MaxDepth = settings.MaxDepth,

@@ -1,8 +1,11 @@
 namespace Goals.Lambda.Configuration;
 
 /// <summary>
-/// Every configuration key the deployment may set. serverless.template's environment variables are checked
-/// against this list (in env form, <c>:</c> → <c>__</c>) by the tests.
+/// The single list of configuration keys a deployment sets (serverless.template's environment variables, in env form
+/// <c>:</c> → <c>__</c>). The app reads them through these constants (Goals.Api) or through constants of equal value
+/// (Goals.Data's <c>DatabaseConfiguration</c>, which cannot reference this assembly); tests check the template against
+/// this list and this list against the code that reads each key. Local-only keys (Auth:SigningKey,
+/// Database:DataDirectory, Cors:Origins, ...) are not here because a deployment never sets them.
 /// </summary>
 public static class KnownConfigurationKeys
 {
@@ -13,14 +16,16 @@ public static class KnownConfigurationKeys
     public const string AuthIssuer = "Auth:Issuer";
     public const string AuthAudience = "Auth:Audience";
     public const string AuthAuthority = "Auth:Authority";
-    public const string JobsQueueUrl = "Jobs:QueueUrl";
-    public const string GraphQLIde = "GraphQL:Ide";
-    public const string GraphQLIntrospection = "GraphQL:Introspection";
+
+    /// <summary>The section bound to the app's GraphQL settings; its keys below are properties of that class.</summary>
+    public const string GraphQLSection = "GraphQL";
+    public const string GraphQLIde = GraphQLSection + ":Ide";
+    public const string GraphQLIntrospection = GraphQLSection + ":Introspection";
 
     public static IReadOnlyList<string> All { get; } =
     [
         ConnectionString, DatabaseRootCertificate, DatabaseApplicationName, DatabaseMaxPoolSize,
-        AuthIssuer, AuthAudience, AuthAuthority, JobsQueueUrl, GraphQLIde, GraphQLIntrospection,
+        AuthIssuer, AuthAudience, AuthAuthority, GraphQLIde, GraphQLIntrospection,
     ];
 
     /// <summary>The environment-variable spelling ASP.NET Core configuration reads: <c>Auth:Issuer</c> → <c>Auth__Issuer</c>.</summary>

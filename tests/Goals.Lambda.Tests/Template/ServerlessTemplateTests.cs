@@ -2,6 +2,7 @@ using System.Text.Json;
 using Goals.Lambda.Configuration;
 using Goals.Lambda.Hosting;
 using Goals.Lambda.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Goals.Lambda.Tests.Template;
 
@@ -36,6 +37,65 @@ public sealed class ServerlessTemplateTests
 
         Assert.NotEmpty(set);
         Assert.All(set, name => Assert.Contains(name, known));
+    }
+
+    [Fact]
+    public void Every_known_configuration_key_is_unique_and_has_a_valid_environment_spelling()
+    {
+        Assert.Equal(KnownConfigurationKeys.All.Count, KnownConfigurationKeys.All.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(KnownConfigurationKeys.All, key =>
+            Assert.Matches("^[A-Za-z][A-Za-z0-9]*(__[A-Za-z][A-Za-z0-9]*)+$", KnownConfigurationKeys.ToEnvironmentVariableName(key)));
+    }
+
+    [Fact]
+    public void Every_handler_the_template_names_is_resolved_by_the_entry_point()
+    {
+        // LambdaHandlerFactory (behind LambdaEntryPoint) throws "Unknown Lambda handler" for names it does not map;
+        // every template handler must get past that (it may still fail for a missing service, which is the app's job).
+        using var services = new ServiceCollection()
+            .AddLogging()
+            .BuildServiceProvider();
+        foreach (var handler in Functions.Select(f => FunctionProperty(f.Value, "Handler")!.Value.GetString()))
+        {
+            try
+            {
+                LambdaHandlerFactory.Create(handler, services);
+            }
+            catch (InvalidOperationException exception)
+            {
+                Assert.DoesNotContain("Unknown Lambda handler", exception.Message);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_parameter_is_referenced()
+    {
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        CollectReferences(Resources, referenced);
+        CollectReferences(Template.GetProperty("Globals"), referenced);
+        CollectReferences(Template.GetProperty("Conditions"), referenced);
+        CollectReferences(Template.GetProperty("Outputs"), referenced);
+
+        var parameters = Template.GetProperty("Parameters").EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.NotEmpty(parameters);
+        Assert.All(parameters, name => Assert.True(referenced.Contains(name), $"Parameter {name} is never referenced (Ref or Fn::Sub)."));
+    }
+
+    [Fact]
+    public void Code_uri_is_the_zip_the_package_script_builds_for_the_custom_runtime()
+    {
+        var function = Template.GetProperty("Globals").GetProperty("Function");
+        var codeUri = function.GetProperty("CodeUri").GetString()!;
+        var script = File.ReadAllText(Path.Combine(Fixtures.RepositoryRoot, "scripts", "package-lambda.sh"));
+
+        Assert.Equal("provided.al2023", function.GetProperty("Runtime").GetString());
+        Assert.Equal("artifacts/lambda.zip", codeUri);
+        Assert.Contains("zip_path=\"$out_root/lambda.zip\"", script, StringComparison.Ordinal); // the self-contained default
+        Assert.Contains("out_root=\"$repo_root/artifacts\"", script, StringComparison.Ordinal);
+        Assert.Contains("\"$publish_dir/bootstrap\"", script, StringComparison.Ordinal); // provided.* starts <root>/bootstrap
+        Assert.All(Functions, f => Assert.False(f.Value.GetProperty("Properties").TryGetProperty("CodeUri", out _), $"{f.Name} overrides CodeUri"));
+        Assert.All(Functions, f => Assert.False(f.Value.GetProperty("Properties").TryGetProperty("Runtime", out _), $"{f.Name} overrides Runtime"));
     }
 
     [Fact]
@@ -92,6 +152,36 @@ public sealed class ServerlessTemplateTests
         function.GetProperty("Properties").TryGetProperty(name, out var own) ? own
         : Template.GetProperty("Globals").GetProperty("Function").TryGetProperty(name, out var global) ? global
         : null;
+
+    /// <summary>Names used by Ref, Fn::Sub ("${Name}" and "${Name.Attr}") and Fn::If/Condition anywhere below the element.
+    /// The concurrency parameters are also read by <see cref="Default_concurrencies_fit_the_database_connection_budget"/>;
+    /// DatabaseConnectionBudget is referenced as a tag so an operator sees it on the functions.</summary>
+    private static void CollectReferences(JsonElement element, HashSet<string> names)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name == "Ref" && property.Value.ValueKind == JsonValueKind.String) names.Add(property.Value.GetString()!);
+                    if (property.Name == "Fn::Sub")
+                    {
+                        var pattern = property.Value.ValueKind == JsonValueKind.Array ? property.Value[0].GetString()! : property.Value.GetString() ?? "";
+                        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(pattern, @"\$\{([A-Za-z0-9]+)[.}]"))
+                        {
+                            names.Add(match.Groups[1].Value);
+                        }
+                    }
+
+                    CollectReferences(property.Value, names);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) CollectReferences(item, names);
+                break;
+        }
+    }
 
     private static IEnumerable<string> EnvironmentNames(JsonElement properties) =>
         properties.TryGetProperty("Environment", out var environment)

@@ -9,14 +9,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Goals.Lambda.Tests.Infrastructure;
+namespace Goals.Testing.Lambda;
 
 /// <summary>
+/// Source-linked (not a project) into tests/Goals.Lambda.Tests, tests/Goals.Api.Tests and bench/coldstart, so each
+/// compiles its own copy; it needs only ASP.NET Core.
 /// A loopback Lambda Runtime API: hands queued events to <c>invocation/next</c> and records what the runtime
 /// posts back to <c>response</c>, <c>error</c> and <c>init/error</c>. Also records PUTs to <c>/put/*</c>
 /// (stand-in for CloudFormation's pre-signed response URL).
 /// </summary>
-internal sealed class RuntimeApiEmulator : IAsyncDisposable
+public sealed class RuntimeApiEmulator : IAsyncDisposable
 {
     private readonly Channel<PendingInvocation> queue = Channel.CreateUnbounded<PendingInvocation>();
     private readonly ConcurrentDictionary<string, PendingInvocation> inFlight = new();
@@ -147,6 +149,6 @@ internal sealed class RuntimeApiEmulator : IAsyncDisposable
     }
 }
 
-internal sealed record InvocationResult(string RequestId, bool IsError, string? ErrorType, byte[] Body, DateTimeOffset Deadline, DateTimeOffset AnsweredAt);
+public sealed record InvocationResult(string RequestId, bool IsError, string? ErrorType, byte[] Body, DateTimeOffset Deadline, DateTimeOffset AnsweredAt);
 
-internal sealed record RecordedError(string ErrorType, byte[] Body);
+public sealed record RecordedError(string ErrorType, byte[] Body);

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Cold-start benchmark: process start -> first GraphQL answer, median of N starts, for
+#   (a) the packaged self-contained ReadyToRun app (artifacts/lambda/bootstrap) in Lambda mode,
+#   (b) the framework-dependent app (dotnet artifacts/lambda-fd/Goals.Api.dll) in Lambda mode,
+#   (c) the same framework-dependent app on Kestrel (`serve`, external ConnectionStrings__Goals: no embedded DB start),
+#   (d) a bare ASP.NET Core hello-world (bench/coldstart/HelloWorld) -> first HTTP 200,
+# with a standalone Runtime API emulator (the tests' tests/Shared/RuntimeApiEmulator.cs, in the driver process) and one
+# private PostgreSQL the driver starts once and migrates with the app's own `migrate` verb.
+#
+#   bench/coldstart/run.sh [--runs 10] [--skip-package] [--only lambda-sc,lambda-fd,kestrel,hello]
+# Prints a markdown table (medians, min, max, ratio vs hello) and the apps' init-phase log lines; also written to
+# artifacts/bench/coldstart.md. Needs PostgreSQL server binaries (see src/Goals.Data) and zip or python3.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+runs=10
+package=1
+only=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift ;;
+    --skip-package) package=0 ;;
+    --only) only=(--only "$2"); shift ;;
+    *) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+bench_out="$repo_root/artifacts/bench"
+mkdir -p "$bench_out"
+if [ "$package" = 1 ] || [ ! -x "$repo_root/artifacts/lambda/bootstrap" ] || [ ! -f "$repo_root/artifacts/lambda-fd/Goals.Api.dll" ]; then
+  "$repo_root/scripts/package-lambda.sh"
+  "$repo_root/scripts/package-lambda.sh" --framework-dependent
+fi
+dotnet publish "$repo_root/bench/coldstart/HelloWorld/HelloWorld.csproj" -c Release -nologo -v quiet -o "$bench_out/hello"
+dotnet build "$repo_root/bench/coldstart/Driver/ColdStart.Driver.csproj" -c Release -nologo -v quiet -o "$bench_out/driver"
+
+dotnet "$bench_out/driver/ColdStart.Driver.dll" \
+  --sc "$repo_root/artifacts/lambda" --fd "$repo_root/artifacts/lambda-fd" --hello "$bench_out/hello/HelloWorld.dll" \
+  --runs "$runs" --out "$bench_out/coldstart.md" "${only[@]}"
