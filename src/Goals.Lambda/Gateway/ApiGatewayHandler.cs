@@ -25,7 +25,9 @@ public sealed class ApiGatewayHandler(LambdaServer server, ApiGatewayOptions opt
         }
 
         var response = await server.ProcessAsync(request, cancellationToken);
-        if (response.UnhandledException is not null && cancellationToken.IsCancellationRequested)
+        // Cancelled by the deadline: an app that then threw, or gave up without starting a response (as apps do when
+        // RequestAborted fires), has no answer to send; the client gets the gateway-shaped timeout instead of an empty 200.
+        if (cancellationToken.IsCancellationRequested && (response.UnhandledException is not null || !response.StartedByApp))
         {
             return timeoutResponse;
         }

@@ -53,6 +53,7 @@ public sealed class LambdaServer(ILogger<LambdaServer> logger) : IServer
             response.ResetToServerError();
         }
 
+        var startedByApp = response.HasStarted;
         try
         {
             await response.CompleteAsync();
@@ -78,7 +79,7 @@ public sealed class LambdaServer(ILogger<LambdaServer> logger) : IServer
         }
 
         application.DisposeContext(context, unhandled);
-        return new LambdaHttpResponse(response.StatusCode, response.Headers, response.BufferedBody, unhandled);
+        return new LambdaHttpResponse(response.StatusCode, response.Headers, response.BufferedBody, unhandled, startedByApp);
     }
 
     private static FeatureCollection CreateServerFeatures()

@@ -8,6 +8,7 @@ public sealed class DeadlineTests(ApiLambdaHarness harness) : IClassFixture<ApiL
     [Theory]
     [InlineData("/sleep")]
     [InlineData("/sleep-cooperative")]
+    [InlineData("/give-up-on-abort")]
     public async Task Request_outliving_the_deadline_is_answered_with_a_504_before_the_deadline(string path)
     {
         var result = await harness.Emulator.InvokeAsync(Events.V2("GET", path), timeout: TestRuntimeOptions.DeadlineBudget);

@@ -40,6 +40,7 @@ internal static class EchoApp
         "/throw-after-write" => WriteThenThrowAsync(ctx),
         "/sleep" => SleepIgnoringCancellationAsync(ctx),
         "/sleep-cooperative" => Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted),
+        "/give-up-on-abort" => GiveUpOnAbortAsync(ctx),
         "/no-content-type" => ctx.Response.Body.WriteAsync("Hello, World!"u8.ToArray()).AsTask(),
         "/comma-header" => WriteCommaHeaderAsync(ctx),
         "/on-starting" => WriteWithOnStartingAsync(ctx),
@@ -131,6 +132,18 @@ internal static class EchoApp
         ctx.Response.ContentType = "application/json";
         await ctx.Response.WriteAsync("{\"partial\":");
         throw new InvalidOperationException("failed half-way");
+    }
+
+    /// <summary>What many apps do when RequestAborted fires: stop and return without writing anything.</summary>
+    private static async Task GiveUpOnAbortAsync(HttpContext ctx)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10), ctx.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private static async Task SleepIgnoringCancellationAsync(HttpContext ctx)
