@@ -5,8 +5,8 @@ using Goals.Lambda.Sqs;
 namespace Goals.Api.Jobs;
 
 /// <summary>
-/// The Lambda <c>worker</c>'s SQS record handler. A message body is <c>{"jobId":"&lt;uuid&gt;"}</c>; the job is the
-/// <c>jobs</c> row with that id. Only the no-op kind <see cref="NoopKind"/> exists so far (real kinds — exports,
+/// The Lambda <c>worker</c>'s SQS record handler. A message body is <c>{"studentId":"&lt;uuid&gt;","jobId":"&lt;uuid&gt;"}</c>;
+/// the job is the <c>jobs</c> row with that primary key, so a message can only ever touch its own student's job. Only the no-op kind <see cref="NoopKind"/> exists so far (real kinds — exports,
 /// imports, bulk changes — arrive in a later issue): it is marked RUNNING, then SUCCEEDED. A malformed body, an
 /// unknown job id or an unknown kind throws, so the record lands in <c>batchItemFailures</c> (retried, then the
 /// dead-letter queue). A job already SUCCEEDED is acknowledged without running again (SQS delivers at least once).
@@ -17,14 +17,11 @@ public sealed class JobMessageHandler(DbSession session, ILogger<JobMessageHandl
 
     public async Task HandleAsync(SqsRecord record, CancellationToken cancellationToken)
     {
-        var jobId = ParseJobId(record.Body);
-
-        // The body carries no student id, so the lookup is by id alone; every later statement is scoped by the row's
-        // full primary key (student_id, id).
+        var (studentId, jobId) = ParseMessage(record.Body);
         var job = await session.QuerySingleOrDefaultAsync<JobRow>(
-            "SELECT student_id AS StudentId, kind AS Kind, status AS Status FROM jobs WHERE id = @jobId",
-            new { jobId }, cancellationToken)
-            ?? throw new JobMessageException($"Job {jobId} does not exist.");
+            "SELECT kind AS Kind, status AS Status FROM jobs WHERE student_id = @studentId AND id = @jobId",
+            new { studentId, jobId }, cancellationToken)
+            ?? throw new JobMessageException($"Job {jobId} of student {studentId} does not exist.");
 
         if (job.Kind != NoopKind) throw new JobMessageException($"Job {jobId} has the unknown kind '{job.Kind}'.");
         if (job.Status == "SUCCEEDED")
@@ -36,29 +33,28 @@ public sealed class JobMessageHandler(DbSession session, ILogger<JobMessageHandl
         await session.ExecuteAsync("""
             UPDATE jobs SET status = 'RUNNING', attempts = attempts + 1, started_at = now(), updated_at = now()
             WHERE student_id = @studentId AND id = @jobId
-            """, new { studentId = job.StudentId, jobId }, cancellationToken);
+            """, new { studentId, jobId }, cancellationToken);
 
         // kind "noop": nothing to do.
 
         await session.ExecuteAsync("""
             UPDATE jobs SET status = 'SUCCEEDED', progress = 100, error = NULL, finished_at = now(), updated_at = now()
             WHERE student_id = @studentId AND id = @jobId
-            """, new { studentId = job.StudentId, jobId }, cancellationToken);
+            """, new { studentId, jobId }, cancellationToken);
         logger.LogInformation("Job {JobId} ({Kind}) succeeded", jobId, job.Kind);
     }
 
-    /// <summary>The job id of a body <c>{"jobId":"&lt;uuid&gt;"}</c>; anything else throws <see cref="JobMessageException"/>.</summary>
-    public static Guid ParseJobId(string? body)
+    /// <summary>The keys of a body <c>{"studentId":"&lt;uuid&gt;","jobId":"&lt;uuid&gt;"}</c>; anything else throws <see cref="JobMessageException"/>.</summary>
+    public static (Guid StudentId, Guid JobId) ParseMessage(string? body)
     {
         try
         {
             using var document = JsonDocument.Parse(body ?? "");
             if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("jobId", out var id)
-                && id.ValueKind == JsonValueKind.String
-                && Guid.TryParse(id.GetString(), out var jobId))
+                && ReadGuid(document.RootElement, "studentId") is { } studentId
+                && ReadGuid(document.RootElement, "jobId") is { } jobId)
             {
-                return jobId;
+                return (studentId, jobId);
             }
         }
         catch (JsonException)
@@ -66,12 +62,16 @@ public sealed class JobMessageHandler(DbSession session, ILogger<JobMessageHandl
             // reported below
         }
 
-        throw new JobMessageException("The message body is not {\"jobId\":\"<uuid>\"}.");
+        throw new JobMessageException("The message body is not {\"studentId\":\"<uuid>\",\"jobId\":\"<uuid>\"}.");
     }
+
+    private static Guid? ReadGuid(JsonElement message, string name) =>
+        message.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)
+            ? id
+            : null;
 
     internal sealed class JobRow
     {
-        public Guid StudentId { get; set; }
         public string Kind { get; set; } = "";
         public string Status { get; set; } = "";
     }

@@ -165,7 +165,7 @@ public sealed class LambdaEndToEndTests(LambdaApp app)
 
         Assert.True(result.AnsweredAt < result.Deadline, $"answered {(result.AnsweredAt - result.Deadline).TotalMilliseconds} ms after the deadline");
         var response = Proxy(result);
-        Assert.Equal(504, response["statusCode"]!.GetValue<int>());
+        Assert.True(504 == response["statusCode"]!.GetValue<int>(), response.ToJsonString());
         Assert.Equal("TIMEOUT", response["body"]?["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>());
 
         // The instance keeps serving.
@@ -192,15 +192,16 @@ public sealed class LambdaEndToEndTests(LambdaApp app)
         }
 
         var result = await app.Worker.InvokeAsync(LambdaEvents.SqsBatch(
-            ("m-ok", $"{{\"jobId\":\"{noop}\"}}"),
+            ("m-ok", $"{{\"studentId\":\"{student}\",\"jobId\":\"{noop}\"}}"),
             ("m-malformed", "not json"),
-            ("m-unknown-id", $"{{\"jobId\":\"{Guid.NewGuid()}\"}}"),
-            ("m-unknown-kind", $"{{\"jobId\":\"{unknownKind}\"}}"),
-            ("m-no-id", "{\"job\":\"x\"}")));
+            ("m-unknown-id", $"{{\"studentId\":\"{student}\",\"jobId\":\"{Guid.NewGuid()}\"}}"),
+            ("m-other-student", $"{{\"studentId\":\"{Guid.NewGuid()}\",\"jobId\":\"{noop}\"}}"),
+            ("m-unknown-kind", $"{{\"studentId\":\"{student}\",\"jobId\":\"{unknownKind}\"}}"),
+            ("m-no-id", "{\"studentId\":\"x\"}")));
 
         Assert.False(result.IsError, Encoding.UTF8.GetString(result.Body) + "\n" + app.Worker.Output);
         Assert.Equal(
-            """{"batchItemFailures":[{"itemIdentifier":"m-malformed"},{"itemIdentifier":"m-unknown-id"},{"itemIdentifier":"m-unknown-kind"},{"itemIdentifier":"m-no-id"}]}""",
+            """{"batchItemFailures":[{"itemIdentifier":"m-malformed"},{"itemIdentifier":"m-unknown-id"},{"itemIdentifier":"m-other-student"},{"itemIdentifier":"m-unknown-kind"},{"itemIdentifier":"m-no-id"}]}""",
             Encoding.UTF8.GetString(result.Body));
 
         await using (var connection = new NpgsqlConnection(app.ConnectionString))
@@ -220,7 +221,7 @@ public sealed class LambdaEndToEndTests(LambdaApp app)
         }
 
         // At-least-once delivery: the same message again is acknowledged without running the job twice.
-        var again = await app.Worker.InvokeAsync(LambdaEvents.SqsBatch(("m-ok-again", $"{{\"jobId\":\"{noop}\"}}")));
+        var again = await app.Worker.InvokeAsync(LambdaEvents.SqsBatch(("m-ok-again", $"{{\"studentId\":\"{student}\",\"jobId\":\"{noop}\"}}")));
         Assert.Equal("""{"batchItemFailures":[]}""", Encoding.UTF8.GetString(again.Body));
     }
 
