@@ -7,8 +7,8 @@ using Goals.Data;
 namespace Goals.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real app as a user runs it (the README's `dotnet run --project src/Goals.Api`, with --no-build because the test
-/// run already built it): `serve` on a free loopback port, with the embedded private PostgreSQL in a temp data directory
+/// The real app as a user runs it: the README's run command `bash scripts/run.sh` (with GOALS_PREBUILT=1, since the
+/// test run already set up and built everything) serving on a free loopback port, with the embedded private PostgreSQL in a temp data directory
 /// (Database:DataDirectory), migrated and given demo data by the app itself. Shared by the audit, browser and README tests.
 /// </summary>
 public sealed class LiveServer : IAsyncLifetime
@@ -35,7 +35,7 @@ public sealed class LiveServer : IAsyncLifetime
     {
         var port = FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
-        _process = Start(["serve", "--urls", BaseUrl.ToString().TrimEnd('/')], _output);
+        _process = Start(["bash", "scripts/run.sh", "--urls", BaseUrl.ToString().TrimEnd('/')], _output);
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(120);
@@ -61,28 +61,28 @@ public sealed class LiveServer : IAsyncLifetime
         throw new TimeoutException($"/health did not answer 200 within 120 s:\n{Output}");
     }
 
-    /// <summary>Runs a verb of the app (e.g. `token`) to completion; returns exit code and stdout.</summary>
+    /// <summary>Runs a verb of the app (e.g. `token`) as the README shows, to completion; returns exit code and stdout.</summary>
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunVerbAsync(params string[] args)
     {
         var stdout = new StringBuilder();
-        using var process = Start(args, null, stdout);
+        using var process = Start(["dotnet", "run", "--project", "src/Goals.Api", "--no-build", "--", .. args], null, stdout);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stderr = await process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
         lock (stdout) return (process.ExitCode, stdout.ToString(), stderr);
     }
 
-    private Process Start(string[] args, StringBuilder? combined, StringBuilder? stdoutOnly = null)
+    private Process Start(string[] command, StringBuilder? combined, StringBuilder? stdoutOnly = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = RepositoryRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in (string[])["run", "--project", "src/Goals.Api", "--no-build", "--"]) info.ArgumentList.Add(a);
-        foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var a in command[1..]) info.ArgumentList.Add(a);
+        info.Environment["GOALS_PREBUILT"] = "1";
         info.Environment["Database__DataDirectory"] = _dataDirectory;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment.Remove("ConnectionStrings__Goals");
