@@ -107,6 +107,8 @@ public sealed class GoalRepositoryTests(DatabaseFixture db) : IClassFixture<Data
             for (var page = await _goals.ListAsync(session, student, query); ; page = await _goals.ListAsync(session, student, query with { After = page.EndCursor }))
             {
                 Assert.True(page.Items.Count <= query.First);
+                Assert.Equal(all.Count(g => (query.GoalType is null || g.GoalType == query.GoalType) && (query.Complete is null || g.Complete == query.Complete)),
+                    page.TotalCount);
                 rows.AddRange(page.Items);
                 if (!page.HasNextPage)
                 {
@@ -114,6 +116,10 @@ public sealed class GoalRepositoryTests(DatabaseFixture db) : IClassFixture<Data
                 }
             }
         }
+
+        var roundTrips = session.RoundTrips;
+        await _goals.ListAsync(session, student, new GoalListQuery { First = 4 });
+        Assert.Equal(roundTrips + 1, session.RoundTrips); // the page and its total count travel together
 
         var newest = await ReadAll(new GoalListQuery { First = 4 });
         Assert.Equal(all.Select(g => g.Id), newest.Select(g => g.Id));
@@ -130,9 +136,9 @@ public sealed class GoalRepositoryTests(DatabaseFixture db) : IClassFixture<Data
         var completeByDue = await ReadAll(new GoalListQuery { First = 1, Complete = true, Sort = GoalSort.DueAtAscending });
         Assert.Equal(all.Count(g => g.Complete), completeByDue.Count);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => _goals.ListAsync(session, student, new GoalListQuery { After = "not-a-cursor" }));
+        await Assert.ThrowsAsync<InvalidCursorException>(() => _goals.ListAsync(session, student, new GoalListQuery { After = "not-a-cursor" }));
         var createdCursor = (await _goals.ListAsync(session, student, new GoalListQuery { First = 1 })).EndCursor;
-        await Assert.ThrowsAsync<ArgumentException>(() => _goals.ListAsync(session, student, new GoalListQuery { After = createdCursor, Sort = GoalSort.DueAtAscending }));
+        await Assert.ThrowsAsync<InvalidCursorException>(() => _goals.ListAsync(session, student, new GoalListQuery { After = createdCursor, Sort = GoalSort.DueAtAscending }));
     }
 
     [Fact]

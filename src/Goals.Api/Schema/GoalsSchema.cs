@@ -121,11 +121,12 @@ public static class GoalsSchema
             var filter = new InputReader(
                 context.Arguments.TryGetValue("filter", out var fl) && fl is IReadOnlyDictionary<string, object?> d ? d : new Dictionary<string, object?>(),
                 "filter");
-            var order = context.Arguments.TryGetValue("orderBy", out var o) && o as string == "DUE_AT" ? GoalOrder.DueAt : GoalOrder.CreatedAt;
+            var sort = context.Arguments.TryGetValue("orderBy", out var o) && o as string == "DUE_AT" ? GoalSort.DueAtAscending : GoalSort.CreatedAtDescending;
             try
             {
                 return await request.Store.PageGoalsAsync(studentId,
-                    new GoalPageQuery(first, after, filter.GoalType("goalType"), filter.Bool("complete"), order), context.CancellationToken);
+                    new GoalListQuery { First = first, After = after, GoalType = filter.GoalType("goalType"), Complete = filter.Bool("complete"), Sort = sort },
+                    context.CancellationToken);
             }
             catch (InvalidCursorException ex)
             {

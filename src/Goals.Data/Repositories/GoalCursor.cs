@@ -18,7 +18,7 @@ internal readonly record struct GoalCursor(GoalSort Sort, DateTime? Value, Guid 
         return Convert.ToBase64String(Encoding.ASCII.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    /// <exception cref="ArgumentException">Malformed cursor, or one made for another sort order.</exception>
+    /// <exception cref="InvalidCursorException">Malformed cursor, or one made for another sort order.</exception>
     public static GoalCursor Decode(string cursor, GoalSort expectedSort)
     {
         try
@@ -41,7 +41,15 @@ internal readonly record struct GoalCursor(GoalSort Sort, DateTime? Value, Guid 
         }
         catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
         {
-            throw new ArgumentException("The pagination cursor is invalid or belongs to a different sort order.", nameof(cursor), e);
+            throw new InvalidCursorException("The pagination cursor is invalid or belongs to a different sort order.", e);
         }
     }
+}
+
+/// <summary>A pagination cursor that this listing did not hand out (or handed out for another sort order).</summary>
+public sealed class InvalidCursorException : ArgumentException
+{
+    public InvalidCursorException() { }
+    public InvalidCursorException(string message) : base(message) { }
+    public InvalidCursorException(string message, Exception inner) : base(message, inner) { }
 }

@@ -33,4 +33,5 @@ public sealed record GoalListQuery
     public int First { get; init; } = 20;
 }
 
-public sealed record GoalPage(IReadOnlyList<GoalRow> Items, string? EndCursor, bool HasNextPage);
+/// <summary>One page of goals; <see cref="TotalCount"/> counts every goal the filter matches, on all pages.</summary>
+public sealed record GoalPage(IReadOnlyList<GoalRow> Items, string? EndCursor, bool HasNextPage, int TotalCount);

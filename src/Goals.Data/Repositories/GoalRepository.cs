@@ -40,53 +40,66 @@ public sealed class GoalRepository
             $"SELECT {Columns} FROM goals WHERE student_id = @StudentId ORDER BY created_at DESC, id DESC",
             new { StudentId = studentId }, ct);
 
-    /// <summary>One page of the student's goals, filtered and sorted, continuing after <see cref="GoalListQuery.After"/>.</summary>
-    /// <exception cref="ArgumentException">Invalid cursor or goal type.</exception>
+    /// <summary>
+    /// One page of the student's goals, filtered and sorted, continuing after <see cref="GoalListQuery.After"/>, with the
+    /// filter's total count: both statements go out together in one round trip.
+    /// </summary>
+    /// <exception cref="InvalidCursorException">Malformed cursor, or one made for another sort order.</exception>
+    /// <exception cref="ArgumentException">Unknown goal type.</exception>
     public async Task<GoalPage> ListAsync(DbSession session, Guid studentId, GoalListQuery query, CancellationToken ct = default)
     {
         var pageSize = Math.Clamp(query.First, 1, MaxPageSize);
-        var sql = new StringBuilder($"SELECT {Columns} FROM goals WHERE student_id = @StudentId");
-        var parameters = new DynamicParameters(new { StudentId = studentId, Limit = pageSize + 1 });
+        var filter = new StringBuilder("student_id = @student_id");
+        var filterParameters = new List<NpgsqlParameter> { new NpgsqlParameter<Guid>("student_id", studentId) };
         if (query.GoalType is not null)
         {
             if (!GoalTypes.IsValid(query.GoalType))
             {
                 throw new ArgumentException($"Unknown goal type '{query.GoalType}'.", nameof(query));
             }
-            sql.Append(" AND goal_type = @GoalType");
-            parameters.Add("GoalType", query.GoalType);
+            filter.Append(" AND goal_type = @goal_type");
+            filterParameters.Add(new NpgsqlParameter<string>("goal_type", query.GoalType));
         }
         if (query.Complete is { } complete)
         {
-            sql.Append(" AND complete = @Complete");
-            parameters.Add("Complete", complete);
+            filter.Append(" AND complete = @complete");
+            filterParameters.Add(new NpgsqlParameter<bool>("complete", complete));
         }
+
+        var page = new StringBuilder(filter.ToString());
+        var pageParameters = filterParameters.Select(p => p.Clone()).ToList();
         if (query.After is not null)
         {
             var cursor = GoalCursor.Decode(query.After, query.Sort);
-            parameters.Add("CursorId", cursor.Id);
+            pageParameters.Add(new NpgsqlParameter<Guid>("cursor_id", cursor.Id));
             if (cursor.Value is { } value)
             {
-                parameters.Add("CursorValue", value);
+                pageParameters.Add(new NpgsqlParameter<DateTime>("cursor_value", value) { NpgsqlDbType = NpgsqlDbType.TimestampTz });
             }
-            sql.Append((query.Sort, cursor.Value) switch
+            page.Append((query.Sort, cursor.Value) switch
             {
-                (GoalSort.CreatedAtDescending, _) => " AND (created_at, id) < (@CursorValue, @CursorId)",
-                (GoalSort.DueAtAscending, not null) => " AND (due_at IS NULL OR (due_at, id) > (@CursorValue, @CursorId))",
-                _ => " AND due_at IS NULL AND id > @CursorId",
+                (GoalSort.CreatedAtDescending, _) => " AND (created_at, id) < (@cursor_value, @cursor_id)",
+                (GoalSort.DueAtAscending, not null) => " AND (due_at IS NULL OR (due_at, id) > (@cursor_value, @cursor_id))",
+                _ => " AND due_at IS NULL AND id > @cursor_id",
             });
         }
+        pageParameters.Add(new NpgsqlParameter<int>("limit", pageSize + 1));
+
         // "due_at IS NULL" as the first sort key puts undated goals last on both engines
         // (CockroachDB sorts NULLs first by default, PostgreSQL last).
-        sql.Append(query.Sort == GoalSort.CreatedAtDescending
-            ? " ORDER BY created_at DESC, id DESC LIMIT @Limit"
-            : " ORDER BY due_at IS NULL, due_at, id LIMIT @Limit");
+        var orderBy = query.Sort == GoalSort.CreatedAtDescending ? "created_at DESC, id DESC" : "due_at IS NULL, due_at, id";
+        var rowsTask = session.Enqueue<GoalRow>($"SELECT {Columns} FROM goals WHERE {page} ORDER BY {orderBy} LIMIT @limit", [.. pageParameters]);
+        var countTask = session.Enqueue<long>($"SELECT count(*) FROM goals WHERE {filter}", [.. filterParameters]);
+        await session.FlushAsync(ct);
 
-        var rows = await session.QueryAsync<GoalRow>(sql.ToString(), parameters, ct);
+        var rows = await rowsTask;
         var hasNext = rows.Count > pageSize;
         var items = hasNext ? rows.Take(pageSize).ToList() : rows;
-        return new GoalPage(items, items.Count == 0 ? null : GoalCursor.From(query.Sort, items[^1]).Encode(), hasNext);
+        return new GoalPage(items, items.Count == 0 ? null : CursorOf(query.Sort, items[^1]), hasNext, (int)(await countTask)[0]);
     }
+
+    /// <summary>The opaque cursor that continues a listing in this sort order after this row (Relay gives one per edge).</summary>
+    public static string CursorOf(GoalSort sort, GoalRow row) => GoalCursor.From(sort, row).Encode();
 
     /// <summary>Changes the fields that are set; returns the updated goal, or null when not found.</summary>
     public Task<GoalRow?> UpdateAsync(DbSession session, Guid studentId, Guid goalId, GoalUpdate update, CancellationToken ct = default)
