@@ -148,15 +148,20 @@ public static partial class Printer
                 multiline |= printed[i].Contains('\n', StringComparison.Ordinal);
             }
 
-            if (!multiline)
+            Parenthesized(printed, multiline);
+        }
+
+        /// <summary>"(a, b)" on one line, or each item on its own indented line.</summary>
+        private void Parenthesized(string[] printed, bool onePerLine)
+        {
+            Write('(');
+            if (!onePerLine)
             {
-                Write('(');
                 Write(string.Join(", ", printed));
                 Write(')');
                 return;
             }
 
-            Write('(');
             _indent++;
             foreach (var p in printed)
             {
@@ -407,26 +412,7 @@ public static partial class Printer
                 }
 
                 var prefixLength = (f.Alias is null ? 0 : f.Alias.Value.Length + 2) + f.Name.Value.Length;
-                if (prefixLength + joinedLength + 2 > MaxLineLength)
-                {
-                    Write('(');
-                    _indent++;
-                    foreach (var p in printed)
-                    {
-                        NewLine();
-                        Write(p);
-                    }
-
-                    _indent--;
-                    NewLine();
-                    Write(')');
-                }
-                else
-                {
-                    Write('(');
-                    Write(string.Join(", ", printed));
-                    Write(')');
-                }
+                Parenthesized(printed, prefixLength + joinedLength + 2 > MaxLineLength);
             }
         }
 
