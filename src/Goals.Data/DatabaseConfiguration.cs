@@ -12,6 +12,14 @@ public static class DatabaseConfiguration
     public const string ClientKeyKey = "Database:ClientKey";
     public const string ApplicationNameKey = "Database:ApplicationName";
     public const string MaxPoolSizeKey = "Database:MaxPoolSize";
+    /// <summary>Seconds after which a pooled connection is closed instead of reused (0: never).</summary>
+    public const string ConnectionLifetimeKey = "Database:ConnectionLifetimeSeconds";
+    /// <summary>Seconds an unused pooled connection is kept before it is closed.</summary>
+    public const string ConnectionIdleLifetimeKey = "Database:ConnectionIdleLifetimeSeconds";
+    /// <summary>Seconds between TCP keepalive probes on idle connections (0: off).</summary>
+    public const string KeepaliveKey = "Database:KeepaliveSeconds";
+    /// <summary>Seconds to wait for a new connection, or for a free one from the pool.</summary>
+    public const string ConnectTimeoutKey = "Database:ConnectTimeoutSeconds";
     /// <summary>Where the persistent private PostgreSQL keeps its cluster (default: &lt;repo&gt;/.data/pg).</summary>
     public const string DataDirectoryKey = "Database:DataDirectory";
 

@@ -8,6 +8,7 @@ namespace Goals.Data;
 public sealed class GoalsDataSource : IAsyncDisposable
 {
     private readonly ILogger _logger;
+    private readonly ILogger _sessionLogger;
     private readonly object _gate = new();
     private Task<DatabaseEngine>? _engine;
 
@@ -16,6 +17,7 @@ public sealed class GoalsDataSource : IAsyncDisposable
         DataSource = dataSource;
         LoggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<GoalsDataSource>();
+        _sessionLogger = loggerFactory.CreateLogger<DbSession>();
     }
 
     public NpgsqlDataSource DataSource { get; }
@@ -45,13 +47,13 @@ public sealed class GoalsDataSource : IAsyncDisposable
     }
 
     /// <summary>A per-request session holding at most one connection.</summary>
-    public DbSession OpenSession() => new(DataSource);
+    public DbSession OpenSession() => new(DataSource, _sessionLogger);
 
     private async Task<DatabaseEngine> DetectEngineAsync(CancellationToken ct)
     {
-        await using var connection = await DataSource.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand("SELECT version()", connection);
-        var version = (string?)await command.ExecuteScalarAsync(ct) ?? "";
+        // Through a session, so that a pooled connection the server dropped is replaced like for any other read.
+        await using var session = OpenSession();
+        var version = await session.QuerySingleOrDefaultAsync<string>("SELECT version()", ct: ct) ?? "";
         var engine = version.Contains("CockroachDB", StringComparison.OrdinalIgnoreCase) ? DatabaseEngine.CockroachDB : DatabaseEngine.PostgreSQL;
         _logger.LogInformation("Database engine detected: {Engine} ({Version})", engine, version);
         return engine;

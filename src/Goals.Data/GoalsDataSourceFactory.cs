@@ -12,6 +12,18 @@ public static class GoalsDataSourceFactory
     /// <summary>Lambda runs one request at a time per instance: a tiny pool keeps the cluster's connection count sane.</summary>
     public const int DefaultMaxPoolSize = 2;
 
+    /// <summary>
+    /// Recycle connections well before a network load balancer's idle timeout (AWS NLB: 350 s) or a spot node's
+    /// reclamation can drop them under us: Npgsql checks the lifetime whenever a connection is taken from the pool,
+    /// which also holds in Lambda, where the pool's pruning timer does not run while the instance is frozen.
+    /// </summary>
+    public const int DefaultConnectionLifetimeSeconds = 300;
+    public const int DefaultConnectionIdleLifetimeSeconds = 60;
+    public const int DefaultKeepaliveSeconds = 30;
+
+    /// <summary>A database that cannot be reached answers SERVICE_UNAVAILABLE in seconds, not after Npgsql's 15.</summary>
+    public const int DefaultConnectTimeoutSeconds = 5;
+
     public static GoalsDataSource Create(IConfiguration configuration, ILoggerFactory loggerFactory)
     {
         var connectionString = DatabaseConfiguration.GetExternalConnectionString(configuration)
@@ -46,6 +58,16 @@ public static class GoalsDataSourceFactory
         }
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
 
+        var npgsqlDefaults = new NpgsqlConnectionStringBuilder();
+        builder.ConnectionLifetime = Seconds(configuration, DatabaseConfiguration.ConnectionLifetimeKey,
+            builder.ConnectionLifetime != npgsqlDefaults.ConnectionLifetime ? builder.ConnectionLifetime : DefaultConnectionLifetimeSeconds);
+        builder.ConnectionIdleLifetime = Seconds(configuration, DatabaseConfiguration.ConnectionIdleLifetimeKey,
+            builder.ConnectionIdleLifetime != npgsqlDefaults.ConnectionIdleLifetime ? builder.ConnectionIdleLifetime : DefaultConnectionIdleLifetimeSeconds);
+        builder.KeepAlive = Seconds(configuration, DatabaseConfiguration.KeepaliveKey,
+            builder.KeepAlive != npgsqlDefaults.KeepAlive ? builder.KeepAlive : DefaultKeepaliveSeconds);
+        builder.Timeout = Seconds(configuration, DatabaseConfiguration.ConnectTimeoutKey,
+            builder.Timeout != npgsqlDefaults.Timeout ? builder.Timeout : DefaultConnectTimeoutSeconds);
+
         var rootCertificate = configuration[DatabaseConfiguration.RootCertificateKey];
         var clientCertificate = configuration[DatabaseConfiguration.ClientCertificateKey];
         var clientKey = configuration[DatabaseConfiguration.ClientKeyKey];
@@ -61,6 +83,15 @@ public static class GoalsDataSourceFactory
             builder.SslMode = SslMode.VerifyFull;
         }
         return builder.ConnectionString;
+    }
+
+    private static int Seconds(IConfiguration configuration, string key, int fallback)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        return int.TryParse(text, out var value) && value >= 0
+            ? value
+            : throw new InvalidOperationException($"{key} must be a whole number of seconds (0 or more), not '{text}'.");
     }
 
     private static bool MentionsMaxPoolSize(string connectionString) =>

@@ -85,25 +85,23 @@ public sealed class DataSourceTests(DatabaseFixture db) : IClassFixture<Database
     }
 
     [Fact]
-    public async Task AddGoalsData_registers_one_data_source_and_one_session_per_scope()
+    public async Task AddGoalsData_registers_one_data_source_and_no_sessions_which_their_unit_of_work_owns()
     {
         var services = new ServiceCollection()
             .AddSingleton(Config((DatabaseConfiguration.ConnectionStringKey, db.ConnectionString)))
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddGoalsData();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        DbSession first;
         await using (var scope = provider.CreateAsyncScope())
         {
-            first = scope.ServiceProvider.GetRequiredService<DbSession>();
-            Assert.Same(first, scope.ServiceProvider.GetRequiredService<DbSession>());
+            Assert.Null(scope.ServiceProvider.GetService<DbSession>());
+            await using var session = scope.ServiceProvider.GetRequiredService<GoalsDataSource>().OpenSession();
             var student = Guid.NewGuid();
-            var goal = await scope.ServiceProvider.GetRequiredService<TransactionRunner>().RunAsync(first,
+            var goal = await scope.ServiceProvider.GetRequiredService<TransactionRunner>().RunAsync(session,
                 (s, ct) => scope.ServiceProvider.GetRequiredService<GoalRepository>().CreateAsync(s, student, new NewGoal(GoalTypes.Career, "via DI"), ct), CancellationToken.None);
             Assert.Equal("via DI", goal.Title);
         }
         await using var second = provider.CreateAsyncScope();
-        Assert.NotSame(first, second.ServiceProvider.GetRequiredService<DbSession>());
         Assert.Same(provider.GetRequiredService<GoalsDataSource>(), second.ServiceProvider.GetRequiredService<GoalsDataSource>());
     }
 

@@ -1,19 +1,31 @@
 using Goals.Data.Repositories;
 using Goals.Data.Sessions;
 using Goals.Data.Transactions;
+using Goals.Data;
 using Npgsql;
 
 namespace Goals.Api.Data;
+
+/// <summary>Opens the per-request <see cref="GoalsStore"/>; one per process, holding what every request shares.</summary>
+public sealed class GoalsStoreFactory(GoalsDataSource dataSource, TransactionRunner runner, GoalRepository goals, TaskRepository tasks,
+    NoteRepository notes, IdempotencyStore idempotency)
+{
+    /// <summary>A store with a new session of its own; the caller owns it and disposes it once nothing uses it any more.</summary>
+    public GoalsStore Open() => new(dataSource.OpenSession(), runner, goals, tasks, notes, idempotency);
+}
 
 /// <summary>
 /// The app's view of the data layer for one request: the request's <see cref="DbSession"/> (one connection at most;
 /// queued statements go out as ONE batch on flush), the data branch's repositories (every statement filtered by
 /// student) and the <see cref="TransactionRunner"/> (CockroachDB savepoint retry / PostgreSQL restart on 40001).
+/// Disposing it ends the session (see <see cref="DbSession.DisposeAsync"/>).
 /// </summary>
 public sealed class GoalsStore(DbSession session, TransactionRunner runner, GoalRepository goals, TaskRepository tasks,
-    NoteRepository notes, IdempotencyStore idempotency)
+    NoteRepository notes, IdempotencyStore idempotency) : IAsyncDisposable
 {
     public DbSession Session => session;
+
+    public ValueTask DisposeAsync() => session.DisposeAsync();
 
     // ---------- reads ----------
 

@@ -62,8 +62,8 @@ public static class GoalsApp
         var settings = configuration.GetSection(KnownConfigurationKeys.GraphQLSection).Get<GraphQLSettings>() ?? new GraphQLSettings();
         services.AddSingleton(settings);
 
-        services.AddGoalsData(); // one data source + TransactionRunner per process, a DbSession per request, repositories
-        services.AddScoped<GoalsStore>();
+        services.AddGoalsData(); // one data source + TransactionRunner per process, repositories
+        services.AddSingleton<GoalsStoreFactory>(); // the GraphQL handler opens (and ends) each request's store itself
 
         services.AddSingleton(sp =>
         {
@@ -76,6 +76,7 @@ public static class GoalsApp
                 EnableIntrospection = settings.Introspection,
                 MaxDepth = settings.MaxDepth,
                 MaxComplexity = settings.MaxComplexity,
+                MapException = Schema.DataErrors.Map,
                 OnUnexpectedError = (error, exception) =>
                     logger.LogError(exception, "Resolver failed at {Path}: {Message}", string.Join('.', error.Path ?? []), exception.Message),
             });

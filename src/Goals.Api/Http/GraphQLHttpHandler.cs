@@ -5,7 +5,9 @@ using Goals.Api.Auth;
 using Goals.Api.Data;
 using Goals.Api.Hosting;
 using Goals.Api.Schema;
+using Goals.Data.Sessions;
 using Goals.GraphQL;
+using Goals.GraphQL.DataLoader;
 using Goals.GraphQL.Execution;
 using Goals.GraphQL.Language;
 using Microsoft.Extensions.Primitives;
@@ -23,7 +25,7 @@ namespace Goals.Api.Http;
 /// well-formed GraphQL request is 200. The result is written with a Utf8JsonWriter straight into the
 /// response PipeWriter.
 /// </summary>
-public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings settings,
+public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings settings, GoalsStoreFactory storeFactory,
     ILogger<GraphQLHttpHandler> logger)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
@@ -77,7 +79,9 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
             return;
         }
 
-        var store = http.RequestServices.GetRequiredService<GoalsStore>();
+        // This request owns its data session and DataLoaders: they end only after the executor has finished (or, when
+        // cancelled, settled) every resolver it started, so no command can still be running on the connection.
+        await using var store = storeFactory.Open();
         var db = store.Session;
         var student = AuthSetup.GetStudentContext(http);
         var operationName = parameters.OperationName ?? operation?.Name?.Value;
@@ -86,16 +90,25 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
         {
             activity?.SetTag("graphql.operation.name", operationName);
             activity?.SetTag("graphql.operation.type", operation?.Operation.ToString().ToLowerInvariant());
-            result = document.IsValid
-                ? await executor.ExecuteAsync(new ExecutionRequest
-                {
-                    Document = document,
-                    OperationName = parameters.OperationName,
-                    Variables = parameters.Variables,
-                    Services = http.RequestServices,
-                    UserContext = new GoalsRequestContext(student, store),
-                }, http.RequestAborted)
-                : ExecutionResult.FromErrors(document.Errors);
+            try
+            {
+                result = document.IsValid
+                    ? await executor.ExecuteAsync(new ExecutionRequest
+                    {
+                        Document = document,
+                        OperationName = parameters.OperationName,
+                        Variables = parameters.Variables,
+                        Services = http.RequestServices,
+                        UserContext = new GoalsRequestContext(student, store),
+                        DataLoaders = new DataLoaderContext(),
+                    }, http.RequestAborted)
+                    : ExecutionResult.FromErrors(document.Errors);
+            }
+            catch (OperationCanceledException cancelled) when (http.RequestAborted.IsCancellationRequested)
+            {
+                LogCancelled(operationName, cancelled, started, db);
+                throw;
+            }
             activity?.SetTag("graphql.errors", result.Errors.Count);
             activity?.SetTag("db.round_trips", db.RoundTrips);
         }
@@ -106,10 +119,24 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
         var stats = new GraphQLRequestStats(operationName, operation?.Operation.ToString().ToLowerInvariant() ?? "invalid", status,
             result.Errors.Count, db.StatementCount, db.RoundTrips, db.TransactionRetries, Stopwatch.GetElapsedTime(started));
         logger.LogInformation(
-            "GraphQL {OperationType} {OperationName} status {Status} in {DurationMs:0.0} ms: {ErrorCount} errors, {SqlStatements} SQL statements, {RoundTrips} round trips, {TransactionRetries} transaction retries",
+            "GraphQL {OperationType} {OperationName} status {Status} in {DurationMs:0.0} ms: {ErrorCount} errors, {SqlStatements} SQL statements, {RoundTrips} round trips, {TransactionRetries} transaction retries, {ConnectionRetries} connection retries",
             stats.OperationType, stats.OperationName ?? "(anonymous)", status, stats.Duration.TotalMilliseconds, stats.ErrorCount,
-            stats.SqlStatements, stats.RoundTrips, stats.TransactionRetries);
+            stats.SqlStatements, stats.RoundTrips, stats.TransactionRetries, db.ConnectionRetries);
         http.RequestServices.GetService<IGraphQLRequestObserver>()?.OnRequest(stats);
+    }
+
+    /// <summary>The client went away or the deadline passed: nobody reads an answer; say what was cut short.</summary>
+    private void LogCancelled(string? operationName, OperationCanceledException cancelled, long started, DbSession db)
+    {
+        if (cancelled is ExecutionAbandonedException abandoned)
+        {
+            logger.LogWarning("GraphQL {OperationName} cancelled after {DurationMs:0.0} ms; {RunningResolvers} resolvers ignored the cancellation, their connection is closed when they end",
+                operationName ?? "(anonymous)", Stopwatch.GetElapsedTime(started).TotalMilliseconds, abandoned.RunningResolvers);
+            return;
+        }
+
+        logger.LogInformation("GraphQL {OperationName} cancelled after {DurationMs:0.0} ms (client gone or deadline): {RoundTrips} round trips",
+            operationName ?? "(anonymous)", Stopwatch.GetElapsedTime(started).TotalMilliseconds, db.RoundTrips);
     }
 
     /// <summary>The response media type for an Accept header, or null for 406.</summary>

@@ -7,6 +7,13 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string Validation = "VALIDATION";
     public const string Conflict = "CONFLICT";
+
+    /// <summary>The connection died while the change was being committed: it may or may not have been saved.
+    /// Retrying with the same idempotency key is safe.</summary>
+    public const string ResultUnknown = "RESULT_UNKNOWN";
+
+    /// <summary>The database could not be reached (or went away) and nothing was changed: retry later.</summary>
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 
     /// <summary>HTTP-level: the request itself is malformed (bad JSON, missing query, ...).</summary>

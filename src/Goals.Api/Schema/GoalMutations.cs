@@ -33,11 +33,13 @@ internal static class GoalMutations
                 if (await ReplayedIdAsync(store, studentId, key, fingerprint, input.Field("idempotencyKey"), ct) is { } previous)
                 {
                     var earlier = await store.FindGoalAsync(studentId, previous, ct) ?? throw NotFound("Goal", previous);
+                    await PayloadPreloading.PreloadGoalChildrenAsync(context, request, studentId, earlier.Id, createdNow: false, ct);
                     return new CreateGoalPayload(earlier, key, true);
                 }
 
                 var goal = await store.InsertGoalAsync(studentId, goalType, title, information, dueAt, color, ct);
                 if (key is not null) await store.RecordIdempotencyKeyAsync(studentId, key, fingerprint, goal.Id, ct);
+                await PayloadPreloading.PreloadGoalChildrenAsync(context, request, studentId, goal.Id, createdNow: true, ct);
                 return new CreateGoalPayload(goal, key, false);
             }, context.CancellationToken);
         }));
@@ -61,6 +63,7 @@ internal static class GoalMutations
             {
                 var goal = await request.Store.UpdateGoalAsync(studentId, goalId, update, ct)
                            ?? throw NotFound("Goal", goalId, input.Field("goalId"));
+                await PayloadPreloading.PreloadGoalChildrenAsync(context, request, studentId, goal.Id, createdNow: false, ct);
                 return new UpdatePayload(goal);
             }, context.CancellationToken);
         }));

@@ -10,6 +10,9 @@ public sealed class GoalsRequestContext(StudentContext student, GoalsStore store
 {
     public StudentContext Student { get; } = student;
     public GoalsStore Store { get; } = store;
+
+    /// <summary>Children read inside a mutation's transaction for the goal in its payload.</summary>
+    public PreloadedChildren Preloaded { get; } = new();
     /// <summary>Lets the executor flush every queued DataLoader statement of a round in one round trip.</summary>
     public void HookFlush(DataLoaderContext loaders) => loaders.AfterBatchesStarted ??= Store.Session.FlushAsync;
 

@@ -41,27 +41,15 @@ public static class GoalsSchema
         return builder.Build();
     }
 
-    /// <summary>The single authorization layer: the student id or UNAUTHENTICATED, before any resolver body runs.</summary>
+    /// <summary>The single authorization layer: the student id or UNAUTHENTICATED, before any resolver body runs.
+    /// Data-layer failures become client errors in one place, <see cref="DataErrors"/>.</summary>
     internal static FieldResolver Authorized(Func<IResolverContext, GoalsRequestContext, Guid, Task<object?>> body) =>
         context =>
         {
             var request = GoalsRequestContext.Of(context);
             var studentId = request.Student.RequireStudentId();
-            return new ValueTask<object?>(MapDataErrors(body(context, request, studentId)));
+            return new ValueTask<object?>(body(context, request, studentId));
         };
-
-    /// <summary>A transaction that kept conflicting (retries exhausted) is a CONFLICT the client may retry, not a 500.</summary>
-    private static async Task<object?> MapDataErrors(Task<object?> work)
-    {
-        try
-        {
-            return await work;
-        }
-        catch (Goals.Data.Transactions.TransactionRetryLimitExceededException)
-        {
-            throw new GraphQLException("The change conflicted with concurrent changes too often; retry it.", ErrorCodes.Conflict);
-        }
-    }
 
     internal static GraphQLException NotFound(string what, Guid id, string? field = null)
     {
@@ -182,6 +170,7 @@ public static class GoalsSchema
     private static async ValueTask<object?> LoadTasksAsync(GoalRow goal, IResolverContext context)
     {
         var request = GoalsRequestContext.Of(context);
+        if (request.Preloaded.TasksOf(goal.Id) is { } preloaded) return preloaded;
         var studentId = request.Student.RequireStudentId();
         var loader = context.DataLoaders.GetOrAdd<Guid, IReadOnlyList<GoalTaskRow>>("Goal.tasks",
             (goalIds, _) => request.Store.EnqueueTasksByGoalIds(studentId, goalIds));
@@ -192,6 +181,7 @@ public static class GoalsSchema
     private static async ValueTask<object?> LoadNotesAsync(GoalRow goal, IResolverContext context)
     {
         var request = GoalsRequestContext.Of(context);
+        if (request.Preloaded.NotesOf(goal.Id) is { } preloaded) return preloaded;
         var studentId = request.Student.RequireStudentId();
         var loader = context.DataLoaders.GetOrAdd<Guid, IReadOnlyList<GoalNoteRow>>("Goal.notes",
             (goalIds, _) => request.Store.EnqueueNotesByGoalIds(studentId, goalIds));

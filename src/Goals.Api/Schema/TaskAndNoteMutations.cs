@@ -86,6 +86,7 @@ internal static class TaskAndNoteMutations
                 }
 
                 var goal = await store.FindGoalAsync(studentId, goalId, ct) ?? throw NotFound("Goal", goalId);
+                await PayloadPreloading.PreloadGoalChildrenAsync(context, request, studentId, goal.Id, createdNow: false, ct);
                 return new GoalMutations.UpdatePayload(goal);
             }, context.CancellationToken);
         }));

@@ -1,5 +1,7 @@
 using System.Data;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Goals.Data.Sessions;
@@ -9,19 +11,38 @@ namespace Goals.Data.Sessions;
 /// serialized (a connection runs one command at a time). Queries queued with <see cref="Enqueue{T}"/>
 /// (DataLoaders) go to the server together as one <see cref="NpgsqlBatch"/> on <see cref="FlushAsync"/>.
 /// While a <see cref="Transactions.TransactionRunner"/> transaction is open, every command runs in it.
+/// <para>
+/// Faults: outside a transaction, a read whose connection was lost (a pooled connection the server or a load
+/// balancer dropped) is sent again on a fresh connection, at most twice; the second retry first clears the pool's
+/// idle connections, which a server restart killed too. Writes and anything inside a transaction are never re-sent
+/// here (the TransactionRunner restarts whole transactions).
+/// </para>
+/// <para>
+/// Disposal never runs into a command: the connection goes back to the pool (Npgsql rolls back an open transaction
+/// and resets the session) only once no command holds it; if one is still running, the command closes it when it ends.
+/// </para>
 /// </summary>
 public sealed class DbSession : IAsyncDisposable
 {
+    private const int MaxReadAttempts = 3;
+
     private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly object _queueLock = new();
     private List<QueuedQuery> _queue = [];
     private NpgsqlConnection? _connection;
+    private int _disposed;
     private int _statementCount;
     private int _roundTrips;
     private int _transactionRetries;
+    private int _connectionRetries;
 
-    public DbSession(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    public DbSession(NpgsqlDataSource dataSource, ILogger? logger = null)
+    {
+        _dataSource = dataSource;
+        _logger = logger ?? NullLogger.Instance;
+    }
 
     /// <summary>Statements sent so far (a batch of n counts n).</summary>
     public int StatementCount => Volatile.Read(ref _statementCount);
@@ -29,8 +50,11 @@ public sealed class DbSession : IAsyncDisposable
     /// <summary>Network round trips so far (a batch counts 1).</summary>
     public int RoundTrips => Volatile.Read(ref _roundTrips);
 
-    /// <summary>Transaction retries (40001/40P01) of all transactions run on this session, for the request log.</summary>
+    /// <summary>Transaction retries (40001/40P01, lost connections before COMMIT) of all transactions run on this session.</summary>
     public int TransactionRetries => Volatile.Read(ref _transactionRetries);
+
+    /// <summary>Reads sent again because their connection was lost.</summary>
+    public int ConnectionRetries => Volatile.Read(ref _connectionRetries);
 
     /// <summary>True while a TransactionRunner transaction is open on this session.</summary>
     public bool InTransaction { get; internal set; }
@@ -47,6 +71,8 @@ public sealed class DbSession : IAsyncDisposable
         }
     }
 
+    private bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
     /// <summary>
     /// Queues a query; nothing is sent until <see cref="FlushAsync"/>. Rows are mapped with Dapper
     /// (columns to properties by name, case-insensitive). Parameters are referenced as @name or $n.
@@ -56,6 +82,11 @@ public sealed class DbSession : IAsyncDisposable
         var query = new QueuedQuery<T>(sql, parameters);
         lock (_queueLock)
         {
+            if (IsDisposed)
+            {
+                query.Fail(Disposed());
+                return query.Result;
+            }
             _queue.Add(query);
         }
         return query.Result;
@@ -75,26 +106,29 @@ public sealed class DbSession : IAsyncDisposable
             _queue = [];
         }
 
-        await _gate.WaitAsync(ct);
         var next = 0;
         try
         {
-            var connection = await OpenConnectionCoreAsync(ct);
-            await using var batch = new NpgsqlBatch(connection);
-            foreach (var query in queued)
+            var readOnly = queued.TrueForAll(q => q.IsReadOnly);
+            await RunAsync(readOnly, queued.Count, async (connection, c) =>
             {
-                batch.BatchCommands.Add(query.ToBatchCommand());
-            }
-            CountRoundTrip(queued.Count);
-            await using var reader = await batch.ExecuteReaderAsync(ct);
-            for (; next < queued.Count; next++)
-            {
-                if (next > 0 && !await reader.NextResultAsync(ct))
+                next = 0;
+                await using var batch = new NpgsqlBatch(connection);
+                foreach (var query in queued)
                 {
-                    throw new InvalidOperationException($"The batch returned fewer result sets than the {queued.Count} queued queries.");
+                    batch.BatchCommands.Add(query.ToBatchCommand());
                 }
-                await queued[next].ReadAsync(reader, ct);
-            }
+                await using var reader = await batch.ExecuteReaderAsync(c);
+                for (; next < queued.Count; next++)
+                {
+                    if (next > 0 && !await reader.NextResultAsync(c))
+                    {
+                        throw new InvalidOperationException($"The batch returned fewer result sets than the {queued.Count} queued queries.");
+                    }
+                    await queued[next].ReadAsync(reader, c);
+                }
+                return true;
+            }, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -106,95 +140,115 @@ public sealed class DbSession : IAsyncDisposable
             queued.Skip(next).ToList().ForEach(q => q.Fail(e));
             throw;
         }
-        finally
-        {
-            _gate.Release();
-        }
     }
 
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null, CancellationToken ct = default)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            var connection = await OpenConnectionCoreAsync(ct);
-            CountRoundTrip(1);
-            var rows = await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: ct));
-            return rows.AsList();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null, CancellationToken ct = default) =>
+        RunAsync<IReadOnlyList<T>>(DatabaseFailures.IsReadOnlyStatement(sql), 1, async (connection, c) =>
+            (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: c))).AsList(), ct);
 
-    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null, CancellationToken ct = default)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            var connection = await OpenConnectionCoreAsync(ct);
-            CountRoundTrip(1);
-            return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null, CancellationToken ct = default) =>
+        RunAsync(DatabaseFailures.IsReadOnlyStatement(sql), 1, (connection, c) =>
+            connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: c)), ct);
 
     /// <summary>Runs a command; returns the affected row count.</summary>
-    public async Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken ct = default)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            var connection = await OpenConnectionCoreAsync(ct);
-            CountRoundTrip(1);
-            return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: ct));
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken ct = default) =>
+        RunAsync(DatabaseFailures.IsReadOnlyStatement(sql), 1, (connection, c) =>
+            connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: c)), ct);
 
     /// <summary>The server process id of this session's connection (opens it if needed).</summary>
-    public async Task<int> GetBackendProcessIdAsync(CancellationToken ct = default)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            return (await OpenConnectionCoreAsync(ct)).ProcessID;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<int> GetBackendProcessIdAsync(CancellationToken ct = default) =>
+        RunAsync(true, 0, (connection, _) => Task.FromResult(connection.ProcessID), ct);
 
     /// <summary>Sends a transaction-control statement (BEGIN, SAVEPOINT, COMMIT, ...) of the TransactionRunner.</summary>
-    internal async Task ExecuteControlAsync(string sql, CancellationToken ct)
-    {
-        await _gate.WaitAsync(ct);
-        try
+    internal Task ExecuteControlAsync(string sql, CancellationToken ct) =>
+        RunAsync(false, 1, async (connection, c) =>
         {
-            var connection = await OpenConnectionCoreAsync(ct);
-            CountRoundTrip(1);
             await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync(ct);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+            return await command.ExecuteNonQueryAsync(c);
+        }, ct);
 
     /// <summary>True when the connection died (server gone, socket error): its transaction outcome is unknown.</summary>
     internal bool ConnectionIsBroken =>
         _connection is { } c && (c.FullState.HasFlag(ConnectionState.Broken) || c.FullState == ConnectionState.Closed);
 
     internal void AddTransactionRetry() => Interlocked.Increment(ref _transactionRetries);
+
+    /// <summary>
+    /// Gives up the connection after a transaction could not be ended cleanly: it goes back to the pool, which
+    /// rolls back and resets it, or destroys it when it is broken. The session's next command opens another one.
+    /// </summary>
+    internal async Task ReleaseConnectionAsync()
+    {
+        await EnterAsync(CancellationToken.None);
+        try
+        {
+            await CloseConnectionAsync();
+        }
+        finally
+        {
+            await ExitAsync();
+        }
+    }
+
+    private async Task<T> RunAsync<T>(bool replayable, int statements, Func<NpgsqlConnection, CancellationToken, Task<T>> command,
+        CancellationToken ct)
+    {
+        await EnterAsync(ct);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var connection = await OpenConnectionCoreAsync(ct);
+                if (statements > 0)
+                {
+                    CountRoundTrip(statements);
+                }
+                try
+                {
+                    return await command(connection, ct);
+                }
+                catch (Exception e) when (replayable && attempt < MaxReadAttempts && !InTransaction && !ct.IsCancellationRequested
+                                          && ConnectionIsBroken && DatabaseFailures.IsUnavailable(e))
+                {
+                    Interlocked.Increment(ref _connectionRetries);
+                    _logger.LogWarning("Connection lost during a read ({Reason}); sending it again on a new connection (retry {Retry} of {MaxRetries})",
+                        e.Message, attempt, MaxReadAttempts - 1);
+                    await CloseConnectionAsync();
+                    if (attempt == MaxReadAttempts - 1)
+                    {
+                        // Twice in a row: the server probably restarted, and every idle connection in the pool died with it.
+                        NpgsqlConnection.ClearPool(connection);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await ExitAsync();
+        }
+    }
+
+    private async ValueTask EnterAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        await _gate.WaitAsync(ct);
+        if (IsDisposed)
+        {
+            // Disposed while this command waited: it now owns the gate, so it is the one to hand the connection back.
+            await CloseConnectionAsync();
+            throw Disposed();
+        }
+    }
+
+    private async ValueTask ExitAsync()
+    {
+        _gate.Release();
+        if (IsDisposed && _gate.Wait(0))
+        {
+            // The session was disposed while this command ran; whoever takes the gate after disposal closes the connection.
+            await CloseConnectionAsync();
+        }
+    }
 
     private void CountRoundTrip(int statements)
     {
@@ -206,31 +260,58 @@ public sealed class DbSession : IAsyncDisposable
     {
         if (_connection is not null && ConnectionIsBroken)
         {
-            // A broken connection cannot be reused; a transaction on it is gone with it.
-            await _connection.DisposeAsync();
-            _connection = null;
+            // A broken connection cannot be reused; a transaction on it is gone with it. Inside a transaction it stays
+            // until the TransactionRunner has seen it broken and restarts the transaction, which replaces it.
             if (InTransaction)
             {
                 throw new InvalidOperationException("The session's connection was lost inside a transaction.");
             }
+            await CloseConnectionAsync();
         }
         return _connection ??= await _dataSource.OpenConnectionAsync(ct);
     }
 
+    private async ValueTask CloseConnectionAsync()
+    {
+        var connection = _connection;
+        _connection = null;
+        if (connection is null)
+        {
+            return;
+        }
+        try
+        {
+            await connection.DisposeAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException or TimeoutException)
+        {
+            // Npgsql destroys a connection whose reset failed instead of pooling it; nothing else to do.
+            _logger.LogDebug("Closing a session connection failed: {Reason}", e.Message);
+        }
+    }
+
+    private ObjectDisposedException Disposed() => new(nameof(DbSession), "The request's database session has ended.");
+
+    /// <summary>
+    /// Ends the session: queued queries fail, and the connection goes back to the pool now if no command holds it,
+    /// otherwise as soon as that command ends. Never throws, never waits for a running command.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         List<QueuedQuery> abandoned;
         lock (_queueLock)
         {
+            if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            {
+                return;
+            }
             abandoned = _queue;
             _queue = [];
         }
-        abandoned.ForEach(q => q.Fail(new ObjectDisposedException(nameof(DbSession), "The session was disposed before the query was flushed.")));
-        if (_connection is not null)
+        abandoned.ForEach(q => q.Fail(Disposed()));
+        if (_gate.Wait(0))
         {
-            await _connection.DisposeAsync();
-            _connection = null;
+            await CloseConnectionAsync();
         }
-        _gate.Dispose();
     }
 }

@@ -7,10 +7,17 @@ namespace Goals.Data.Sessions;
 /// <summary>A query waiting in a <see cref="DbSession"/> for the next batched flush.</summary>
 internal abstract class QueuedQuery(string sql, NpgsqlParameter[] parameters)
 {
+    private bool _sent;
+
+    /// <summary>Safe to send again after a lost connection.</summary>
+    public bool IsReadOnly { get; } = DatabaseFailures.IsReadOnlyStatement(sql);
+
     public NpgsqlBatchCommand ToBatchCommand()
     {
         var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddRange(parameters);
+        // A parameter belongs to one collection: a batch sent again gets copies.
+        command.Parameters.AddRange(_sent ? Array.ConvertAll(parameters, p => p.Clone()) : parameters);
+        _sent = true;
         return command;
     }
 

@@ -8,9 +8,10 @@ using Polly.Retry;
 namespace Goals.Data.Transactions;
 
 /// <summary>
-/// Runs work in a transaction and retries it on serialization failures (40001; 40P01 too) with
-/// exponential backoff and jitter (Polly), bounded by <see cref="TransactionOptions.MaxAttempts"/>.
-/// CockroachDB: the cockroach_restart savepoint protocol. PostgreSQL: restart the whole transaction.
+/// Runs work in a transaction and retries it on serialization failures (40001; 40P01 too) and on a connection
+/// lost before COMMIT was sent (the transaction died with it: nothing was committed), with exponential backoff
+/// and jitter (Polly), bounded by <see cref="TransactionOptions.MaxAttempts"/>; a lost connection is replaced by a
+/// fresh one. CockroachDB: the cockroach_restart savepoint protocol. PostgreSQL: restart the whole transaction.
 /// Non-retryable errors roll back and surface unchanged (SqlState kept); a connection failure during
 /// COMMIT surfaces as <see cref="TransactionResultAmbiguousException"/>; the work may run several
 /// times, so it must not have side effects outside the database.
@@ -34,7 +35,7 @@ public sealed class TransactionRunner
         _pipeline = _options.MaxAttempts == 1 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<RetryableConflictException>(),
+                ShouldHandle = new PredicateBuilder().Handle<RetryableAttemptException>(),
                 MaxRetryAttempts = _options.MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -43,11 +44,12 @@ public sealed class TransactionRunner
                 OnRetry = args =>
                 {
                     var attempt = args.Context.Properties.GetValue(AttemptKey, null!);
-                    var conflict = ((RetryableConflictException)args.Outcome.Exception!).Conflict;
+                    var reason = (RetryableAttemptException)args.Outcome.Exception!;
                     attempt.CountRetry();
-                    TransactionMetrics.Retries.Add(1, new("db.sqlstate", conflict.SqlState), new("db.transaction.mode", attempt.Mode.ToString()));
-                    _logger.LogWarning("Transaction conflict (SQLSTATE {SqlState}) in {Mode} mode; retry {RetryCount} of {MaxRetries} in {DelayMs} ms",
-                        conflict.SqlState, attempt.Mode, args.AttemptNumber + 1, _options.MaxAttempts - 1, (int)args.RetryDelay.TotalMilliseconds);
+                    TransactionMetrics.Retries.Add(1, new("db.sqlstate", reason.SqlState), new("db.transaction.mode", attempt.Mode.ToString()));
+                    _logger.LogWarning("Transaction {Reason} (SQLSTATE {SqlState}) in {Mode} mode; retry {RetryCount} of {MaxRetries} in {DelayMs} ms",
+                        reason.Conflict is null ? "lost its connection before COMMIT" : "conflict", reason.SqlState, attempt.Mode,
+                        args.AttemptNumber + 1, _options.MaxAttempts - 1, (int)args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
             })
@@ -94,11 +96,17 @@ public sealed class TransactionRunner
             }
             return result;
         }
-        catch (RetryableConflictException e)
+        catch (RetryableAttemptException e)
         {
             await attempt.AbandonAsync();
-            _logger.LogError("Transaction abandoned after {Attempts} attempts (SQLSTATE {SqlState}); RetryCount {RetryCount}", _options.MaxAttempts, e.Conflict.SqlState, attempt.Retries);
-            throw new TransactionRetryLimitExceededException(_options.MaxAttempts, e.Conflict);
+            _logger.LogError("Transaction abandoned after {Attempts} attempts (SQLSTATE {SqlState}); RetryCount {RetryCount}", _options.MaxAttempts, e.SqlState, attempt.Retries);
+            if (e.Conflict is { } conflict)
+            {
+                throw new TransactionRetryLimitExceededException(_options.MaxAttempts, conflict);
+            }
+            // Lost connection on every attempt: the database is unreachable, and nothing was committed.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException!);
+            throw;
         }
         catch
         {
@@ -165,24 +173,35 @@ public sealed class TransactionRunner
                 MarkClosed();
                 return result;
             }
-            catch (Exception e) when (e is not RetryableConflictException)
+            catch (Exception e) when (e is not RetryableAttemptException)
             {
                 var conflict = FindPostgresException(e) is { } pg && IsRetryable(pg.SqlState) && !session.ConnectionIsBroken ? pg : null;
                 if (conflict is not null)
                 {
                     await RollBackForRetryAsync();
-                    throw new RetryableConflictException(conflict);
+                    throw new RetryableAttemptException(conflict, e);
                 }
                 if (committing && IsConnectionFailure(e))
                 {
                     MarkClosed();
                     throw new TransactionResultAmbiguousException(e);
                 }
+                if (!committing && !ct.IsCancellationRequested && session.ConnectionIsBroken)
+                {
+                    // The transaction died with its connection before COMMIT was sent: nothing was committed, so the
+                    // whole transaction runs again, on a new connection (the session replaces a broken one).
+                    MarkClosed();
+                    throw new RetryableAttemptException(null, e);
+                }
                 throw;
             }
         }
 
-        /// <summary>Rolls back whatever is still open (non-retryable error, cancellation, attempts exhausted).</summary>
+        /// <summary>
+        /// Rolls back whatever is still open (non-retryable error, cancellation, attempts exhausted), within
+        /// <see cref="RollbackTimeout"/> and whatever the caller's token says. If the ROLLBACK cannot be sent or does not
+        /// finish, the session gives the connection up: the pool rolls it back or destroys it, never reuses it dirty.
+        /// </summary>
         public async Task AbandonAsync()
         {
             if (!_open)
@@ -193,16 +212,31 @@ public sealed class TransactionRunner
             {
                 if (!session.ConnectionIsBroken)
                 {
-                    await SendAsync("ROLLBACK", CancellationToken.None);
+                    using var timeout = new CancellationTokenSource(RollbackTimeout);
+                    await SendAsync("ROLLBACK", timeout.Token);
                 }
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException)
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or IOException or OperationCanceledException or TimeoutException)
             {
-                // The original error is what matters; a dead connection has no transaction left anyway.
+                // The original error is what matters; the connection must not carry this transaction any further.
+                MarkClosed();
+                await TryReleaseConnectionAsync();
             }
             finally
             {
                 MarkClosed();
+            }
+        }
+
+        private async Task TryReleaseConnectionAsync()
+        {
+            try
+            {
+                await session.ReleaseConnectionAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The session has ended; it handed the connection back itself.
             }
         }
 
@@ -270,8 +304,14 @@ public sealed class TransactionRunner
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Use Serializable, RepeatableRead or ReadCommitted."),
     };
 
-    private sealed class RetryableConflictException(PostgresException conflict) : Exception(conflict.Message, conflict)
+    /// <summary>How long an abandoned transaction's ROLLBACK may take before its connection is given up instead.</summary>
+    internal static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>One attempt failed in a way that allows another: a conflict (40001/40P01), or the connection was lost before COMMIT.</summary>
+    private sealed class RetryableAttemptException(PostgresException? conflict, Exception cause) : Exception(cause.Message, cause)
     {
-        public PostgresException Conflict { get; } = conflict;
+        public PostgresException? Conflict { get; } = conflict;
+
+        public string SqlState => Conflict?.SqlState ?? (InnerException as PostgresException)?.SqlState ?? PostgresErrorCodes.ConnectionFailure;
     }
 }

@@ -14,6 +14,9 @@ internal interface IBatchRun
 internal interface IDataLoader
 {
     IBatchRun? StartBatch(CancellationToken cancellationToken);
+
+    /// <summary>Cancels the keys queued and not yet dispatched (the request was cancelled).</summary>
+    void CancelQueued(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -66,6 +69,19 @@ public sealed partial class DataLoader<TKey, TValue> : IDataLoader where TKey : 
         var tasks = new List<Task<TValue?>>();
         foreach (var key in keys) tasks.Add(LoadAsync(key));
         return await Task.WhenAll(tasks);
+    }
+
+    void IDataLoader.CancelQueued(CancellationToken cancellationToken)
+    {
+        List<TaskCompletionSource<TValue?>> promises;
+        lock (_lock)
+        {
+            promises = _queuedPromises;
+            _queue = [];
+            _queuedPromises = [];
+        }
+
+        foreach (var promise in promises) promise.TrySetCanceled(cancellationToken);
     }
 
     IBatchRun? IDataLoader.StartBatch(CancellationToken cancellationToken)

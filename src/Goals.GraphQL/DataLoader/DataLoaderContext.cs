@@ -54,6 +54,22 @@ public sealed partial class DataLoaderContext
     }
 
     /// <summary>
+    /// Fails every queued, undispatched load as cancelled, so that the resolvers awaiting them finish; the executor calls
+    /// it after its request was cancelled, instead of dispatching another round.
+    /// </summary>
+    public void CancelQueued(CancellationToken cancellationToken)
+    {
+        IDataLoader[] loaders;
+        lock (_lock)
+        {
+            loaders = _pending.ToArray();
+            _pending.Clear();
+        }
+
+        foreach (var loader in loaders) loader.CancelQueued(cancellationToken);
+    }
+
+    /// <summary>
     /// One dispatch round: starts the batch function of every loader with queued keys, then calls
     /// <see cref="AfterBatchesStarted"/> once, then awaits all batches and completes their loads (continuations of
     /// the awaiting resolvers run inline, in queue order, on the caller's flow).

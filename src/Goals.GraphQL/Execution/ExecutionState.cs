@@ -212,19 +212,70 @@ internal sealed class ExecutionState
     /// whenever nothing else can progress synchronously.</summary>
     public async Task RunAsync()
     {
+        try
+        {
+            while (true)
+            {
+                Drain();
+                var loads = DataLoaders.HasPendingLoads;
+                if (_pending == 0 && !loads) return;
+                CancellationToken.ThrowIfCancellationRequested();
+                if (loads)
+                {
+                    await DataLoaders.DispatchPendingAsync(CancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                await _signal.WaitAsync(CancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            await SettleAfterCancellationAsync().ConfigureAwait(false);
+            if (AbandonedResolvers > 0) throw new ExecutionAbandonedException(AbandonedResolvers, CancellationToken);
+            throw;
+        }
+    }
+
+    /// <summary>Resolvers still running after a cancellation once the grace period was over (0 when all finished).</summary>
+    public int AbandonedResolvers { get; private set; }
+
+    /// <summary>
+    /// After cancellation: start nothing new, fail every queued data-loader key (so the resolvers awaiting them finish),
+    /// and wait until every resolver already started has finished — they saw the token — for at most
+    /// <see cref="ExecutorOptions.CancellationGracePeriod"/>. Only then may the caller release what those resolvers use.
+    /// </summary>
+    private async Task SettleAfterCancellationAsync()
+    {
+        var deadline = Task.Delay(Options.CancellationGracePeriod);
         while (true)
         {
-            Drain();
-            var loads = DataLoaders.HasPendingLoads;
-            if (_pending == 0 && !loads) return;
-            CancellationToken.ThrowIfCancellationRequested();
-            if (loads)
+            DataLoaders.CancelQueued(CancellationToken);
+            while (_completed.TryDequeue(out var context))
             {
-                await DataLoaders.DispatchPendingAsync(CancellationToken).ConfigureAwait(false);
-                continue;
+                _pending--;
+                ObserveAndDiscard(context.Pending);
             }
 
-            await _signal.WaitAsync(CancellationToken).ConfigureAwait(false);
+            if (_pending == 0) return;
+            var completed = _signal.WaitAsync(CancellationToken.None);
+            if (await Task.WhenAny(completed, deadline).ConfigureAwait(false) == deadline)
+            {
+                AbandonedResolvers = _pending;
+                return;
+            }
+        }
+    }
+
+    private static void ObserveAndDiscard(ValueTask<object?> pending)
+    {
+        try
+        {
+            pending.GetAwaiter().GetResult();
+        }
+        catch (Exception)
+        {
+            // The request was cancelled: the resolver's outcome goes nowhere.
         }
     }
 
@@ -654,6 +705,8 @@ internal sealed class ExecutionState
                 return new GraphQLError(graphQL.Message, locations, path, Extensions(graphQL.Code, graphQL.Extensions), graphQL);
             case CompletionException completion:
                 return new GraphQLError(completion.Message, locations, path, Extensions(ErrorCodes.InternalServerError, null), completion);
+            case Exception when MapException(exception) is { } mapped:
+                return new GraphQLError(mapped.Message, locations, path, Extensions(mapped.Code, mapped.Extensions), exception);
             default:
             {
                 var error = new GraphQLError("Unexpected error.", locations, path, Extensions(ErrorCodes.InternalServerError, null), exception);
@@ -669,6 +722,19 @@ internal sealed class ExecutionState
 
                 return error;
             }
+        }
+    }
+
+    private GraphQLException? MapException(Exception exception)
+    {
+        if (Options.MapException is not { } map) return null;
+        try
+        {
+            return map(exception);
+        }
+        catch (Exception)
+        {
+            return null;
         }
     }
 

@@ -18,7 +18,19 @@ public sealed class ExecutorOptions
     public int? MaxComplexity { get; set; } = 5_000;
 
     public int ListSizeEstimate { get; set; } = 10;
+
+    /// <summary>
+    /// How long a cancelled execution waits for the resolvers it already started to finish (they see the token) before
+    /// it returns anyway; <see cref="ExecutionAbandonedException"/> then reports how many were still running.
+    /// </summary>
+    public TimeSpan CancellationGracePeriod { get; set; } = TimeSpan.FromSeconds(3);
     public int DocumentCacheSize { get; set; } = 1_000;
+
+    /// <summary>
+    /// Turns an exception a resolver threw that is not a GraphQLException into one the client may see (e.g. a database
+    /// outage into SERVICE_UNAVAILABLE); null leaves it an unexpected error.
+    /// </summary>
+    public Func<Exception, GraphQLException?>? MapException { get; set; }
 
     /// <summary>Called for every exception a resolver threw that is not a GraphQLException (the client only sees a safe message).</summary>
     public Action<GraphQLError, Exception>? OnUnexpectedError { get; set; }
