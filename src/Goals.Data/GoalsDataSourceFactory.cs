@@ -59,13 +59,13 @@ public static class GoalsDataSourceFactory
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
 
         var npgsqlDefaults = new NpgsqlConnectionStringBuilder();
-        builder.ConnectionLifetime = Seconds(configuration, DatabaseConfiguration.ConnectionLifetimeKey,
+        builder.ConnectionLifetime = Seconds(configuration[DatabaseConfiguration.ConnectionLifetimeKey], DatabaseConfiguration.ConnectionLifetimeKey,
             builder.ConnectionLifetime != npgsqlDefaults.ConnectionLifetime ? builder.ConnectionLifetime : DefaultConnectionLifetimeSeconds);
-        builder.ConnectionIdleLifetime = Seconds(configuration, DatabaseConfiguration.ConnectionIdleLifetimeKey,
+        builder.ConnectionIdleLifetime = Seconds(configuration[DatabaseConfiguration.ConnectionIdleLifetimeKey], DatabaseConfiguration.ConnectionIdleLifetimeKey,
             builder.ConnectionIdleLifetime != npgsqlDefaults.ConnectionIdleLifetime ? builder.ConnectionIdleLifetime : DefaultConnectionIdleLifetimeSeconds);
-        builder.KeepAlive = Seconds(configuration, DatabaseConfiguration.KeepaliveKey,
+        builder.KeepAlive = Seconds(configuration[DatabaseConfiguration.KeepaliveKey], DatabaseConfiguration.KeepaliveKey,
             builder.KeepAlive != npgsqlDefaults.KeepAlive ? builder.KeepAlive : DefaultKeepaliveSeconds);
-        builder.Timeout = Seconds(configuration, DatabaseConfiguration.ConnectTimeoutKey,
+        builder.Timeout = Seconds(configuration[DatabaseConfiguration.ConnectTimeoutKey], DatabaseConfiguration.ConnectTimeoutKey,
             builder.Timeout != npgsqlDefaults.Timeout ? builder.Timeout : DefaultConnectTimeoutSeconds);
 
         var rootCertificate = configuration[DatabaseConfiguration.RootCertificateKey];
@@ -85,9 +85,8 @@ public static class GoalsDataSourceFactory
         return builder.ConnectionString;
     }
 
-    private static int Seconds(IConfiguration configuration, string key, int fallback)
+    private static int Seconds(string? text, string key, int fallback)
     {
-        var text = configuration[key];
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         return int.TryParse(text, out var value) && value >= 0
             ? value

@@ -281,15 +281,16 @@ public sealed class HttpProtocolTests(DatabaseFixture database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Unexpected_failures_are_a_graphql_shaped_500_without_internals()
+    public async Task An_unreachable_database_is_a_typed_retryable_error_without_internals()
     {
-        // A database that cannot be reached makes the resolver throw an NpgsqlException: the client gets a safe message.
+        // A database that cannot be reached makes the resolver throw an NpgsqlException: the client gets a safe, typed message.
         await using var api = await TestApi.StartAsync(database, new Dictionary<string, string?>
         {
             ["ConnectionStrings:Goals"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2",
         });
         var response = await api.PostAsync("{ goals { id } }", token: api.Token(Guid.NewGuid()));
-        var error = response.SingleError("INTERNAL_SERVER_ERROR");
+        var error = response.SingleError("SERVICE_UNAVAILABLE");
+        Assert.True(error["extensions"]!["retryable"]!.GetValue<bool>());
         Assert.DoesNotContain("Npgsql", response.Body.ToJsonString());
         Assert.DoesNotContain("   at ", response.Body.ToJsonString());
         Assert.NotNull(error["message"]);

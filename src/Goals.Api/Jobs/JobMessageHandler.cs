@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Goals.Data.Sessions;
+using Goals.Data;
 using Goals.Lambda.Sqs;
 
 namespace Goals.Api.Jobs;
@@ -11,13 +11,15 @@ namespace Goals.Api.Jobs;
 /// unknown job id or an unknown kind throws, so the record lands in <c>batchItemFailures</c> (retried, then the
 /// dead-letter queue). A job already SUCCEEDED is acknowledged without running again (SQS delivers at least once).
 /// </summary>
-public sealed class JobMessageHandler(DbSession session, ILogger<JobMessageHandler> logger) : ISqsRecordHandler
+public sealed class JobMessageHandler(GoalsDataSource dataSource, ILogger<JobMessageHandler> logger) : ISqsRecordHandler
 {
     public const string NoopKind = "noop";
 
     public async Task HandleAsync(SqsRecord record, CancellationToken cancellationToken)
     {
         var (studentId, jobId) = ParseMessage(record.Body);
+        // The record's unit of work owns its session and ends it once every command on it has finished.
+        await using var session = dataSource.OpenSession();
         var job = await session.QuerySingleOrDefaultAsync<JobRow>(
             "SELECT kind AS Kind, status AS Status FROM jobs WHERE student_id = @studentId AND id = @jobId",
             new { studentId, jobId }, cancellationToken)

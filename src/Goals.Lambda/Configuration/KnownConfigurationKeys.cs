@@ -13,6 +13,10 @@ public static class KnownConfigurationKeys
     public const string DatabaseRootCertificate = "Database:RootCertificate";
     public const string DatabaseApplicationName = "Database:ApplicationName";
     public const string DatabaseMaxPoolSize = "Database:MaxPoolSize";
+    public const string DatabaseConnectionLifetime = "Database:ConnectionLifetimeSeconds";
+    public const string DatabaseConnectionIdleLifetime = "Database:ConnectionIdleLifetimeSeconds";
+    public const string DatabaseKeepalive = "Database:KeepaliveSeconds";
+    public const string DatabaseConnectTimeout = "Database:ConnectTimeoutSeconds";
     public const string AuthIssuer = "Auth:Issuer";
     public const string AuthAudience = "Auth:Audience";
     public const string AuthAuthority = "Auth:Authority";
@@ -25,6 +29,7 @@ public static class KnownConfigurationKeys
     public static IReadOnlyList<string> All { get; } =
     [
         ConnectionString, DatabaseRootCertificate, DatabaseApplicationName, DatabaseMaxPoolSize,
+        DatabaseConnectionLifetime, DatabaseConnectionIdleLifetime, DatabaseKeepalive, DatabaseConnectTimeout,
         AuthIssuer, AuthAudience, AuthAuthority, GraphQLIde, GraphQLIntrospection,
     ];
 

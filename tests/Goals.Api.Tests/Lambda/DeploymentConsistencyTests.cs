@@ -72,6 +72,10 @@ public sealed partial class DeploymentConsistencyTests
         Assert.Equal(KnownConfigurationKeys.DatabaseRootCertificate, DatabaseConfiguration.RootCertificateKey);
         Assert.Equal(KnownConfigurationKeys.DatabaseApplicationName, DatabaseConfiguration.ApplicationNameKey);
         Assert.Equal(KnownConfigurationKeys.DatabaseMaxPoolSize, DatabaseConfiguration.MaxPoolSizeKey);
+        Assert.Equal(KnownConfigurationKeys.DatabaseConnectionLifetime, DatabaseConfiguration.ConnectionLifetimeKey);
+        Assert.Equal(KnownConfigurationKeys.DatabaseConnectionIdleLifetime, DatabaseConfiguration.ConnectionIdleLifetimeKey);
+        Assert.Equal(KnownConfigurationKeys.DatabaseKeepalive, DatabaseConfiguration.KeepaliveKey);
+        Assert.Equal(KnownConfigurationKeys.DatabaseConnectTimeout, DatabaseConfiguration.ConnectTimeoutKey);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed class LambdaProcess : IAsyncDisposable
         info.Environment["Auth__Issuer"] = TestApi.Issuer;
         info.Environment["Auth__Audience"] = TestApi.Audience;
         info.Environment["GraphQL__Ide"] = "false";
-        info.Environment["Database__MaxPoolSize"] = "2";
+        info.Environment["Database__MaxPoolSize"] = "1"; // one connection: a request that leaked or dirtied it fails the next
         lambda._process = new Process { StartInfo = info };
         DataReceivedEventHandler append = (_, e) =>
         {

@@ -168,10 +168,14 @@ public sealed class LambdaEndToEndTests(LambdaApp app)
         Assert.True(504 == response["statusCode"]!.GetValue<int>(), response.ToJsonString());
         Assert.Equal("TIMEOUT", response["body"]?["errors"]?[0]?["extensions"]?["code"]?.GetValue<string>());
 
-        // The instance keeps serving.
+        // The instance keeps serving on its only connection, which the cancelled UPDATE handed back rolled back and clean.
         var next = Proxy(await app.Api.InvokeAsync(LambdaEvents.GeneratedV2(LambdaEvents.GraphQLBody("{ goals { title } }"), LambdaApp.Token(student))));
         Assert.Equal(200, next["statusCode"]!.GetValue<int>());
         Assert.Equal("Locked", next["body"]?["data"]?["goals"]?[0]?["title"]?.GetValue<string>());
+        var renamed = Proxy(await app.Api.InvokeAsync(LambdaEvents.GeneratedV2(LambdaEvents.GraphQLBody(
+            "mutation($id: UUID!) { updateGoal(input: { goalId: $id, title: \"Renamed\" }) { goal { title } } }",
+            new JsonObject { ["id"] = goal.ToString() }), LambdaApp.Token(student)), timeout: TimeSpan.FromSeconds(10)));
+        Assert.Equal("Renamed", renamed["body"]?["data"]?["updateGoal"]?["goal"]?["title"]?.GetValue<string>());
     }
 
     [Fact]
