@@ -20,6 +20,7 @@ public static class GoalsDataServiceCollectionExtensions
         services.AddSingleton(sp => GoalsDataSourceFactory.Create(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new TransactionRunner(sp.GetRequiredService<GoalsDataSource>(), transactionOptions));
         services.AddSingleton<GoalRepository>();
+        services.AddSingleton<GoalTreeQueries>();
         services.AddSingleton<TaskRepository>();
         services.AddSingleton<NoteRepository>();
         services.AddSingleton<IdempotencyStore>();

@@ -58,6 +58,16 @@ public static class GoalsDataSourceFactory
         }
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
 
+        // No DISCARD ALL each time a connection goes back to the pool (one statement per request saved): nothing in this
+        // code base changes session state — no SET/set_config, no prepared statements (Npgsql's auto-prepare is off),
+        // no temporary tables, no LISTEN; isolation is set per transaction by BEGIN. An open transaction is still rolled
+        // back by Npgsql when a connection is closed, whatever this setting. "No Reset On Close=false" restores it.
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         var npgsqlDefaults = new NpgsqlConnectionStringBuilder();
         builder.ConnectionLifetime = Seconds(configuration[DatabaseConfiguration.ConnectionLifetimeKey], DatabaseConfiguration.ConnectionLifetimeKey,
             builder.ConnectionLifetime != npgsqlDefaults.ConnectionLifetime ? builder.ConnectionLifetime : DefaultConnectionLifetimeSeconds);

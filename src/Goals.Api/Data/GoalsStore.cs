@@ -8,11 +8,15 @@ namespace Goals.Api.Data;
 
 /// <summary>Opens the per-request <see cref="GoalsStore"/>; one per process, holding what every request shares.</summary>
 public sealed class GoalsStoreFactory(GoalsDataSource dataSource, TransactionRunner runner, GoalRepository goals, TaskRepository tasks,
-    NoteRepository notes, IdempotencyStore idempotency)
+    NoteRepository notes, IdempotencyStore idempotency, GoalTreeQueries trees)
 {
     /// <summary>A store with a new session of its own; the caller owns it and disposes it once nothing uses it any more.</summary>
-    public GoalsStore Open() => new(dataSource.OpenSession(), runner, goals, tasks, notes, idempotency);
+    public GoalsStore Open() => new(dataSource.OpenSession(), runner, goals, tasks, notes, idempotency, trees);
 }
+
+/// <summary>Goals with the children the query asked for, read in one round trip; a child list is null when not asked for.</summary>
+public sealed record GoalTree(IReadOnlyList<GoalRow> Goals, IReadOnlyDictionary<Guid, IReadOnlyList<GoalTaskRow>>? Tasks,
+    IReadOnlyDictionary<Guid, IReadOnlyList<GoalNoteRow>>? Notes);
 
 /// <summary>
 /// The app's view of the data layer for one request: the request's <see cref="DbSession"/> (one connection at most;
@@ -21,7 +25,7 @@ public sealed class GoalsStoreFactory(GoalsDataSource dataSource, TransactionRun
 /// Disposing it ends the session (see <see cref="DbSession.DisposeAsync"/>).
 /// </summary>
 public sealed class GoalsStore(DbSession session, TransactionRunner runner, GoalRepository goals, TaskRepository tasks,
-    NoteRepository notes, IdempotencyStore idempotency) : IAsyncDisposable
+    NoteRepository notes, IdempotencyStore idempotency, GoalTreeQueries trees) : IAsyncDisposable
 {
     public DbSession Session => session;
 
@@ -29,10 +33,20 @@ public sealed class GoalsStore(DbSession session, TransactionRunner runner, Goal
 
     // ---------- reads ----------
 
-    public Task<IReadOnlyList<GoalRow>> ListGoalsAsync(Guid studentId, CancellationToken ct) =>
-        goals.ListAllNewestFirstAsync(session, studentId, ct);
-
     public Task<GoalRow?> FindGoalAsync(Guid studentId, Guid goalId, CancellationToken ct) => goals.GetAsync(session, studentId, goalId, ct);
+
+    /// <summary>All the student's goals, or the one goal, with the asked-for columns and children: ONE round trip.</summary>
+    public async Task<GoalTree> LoadGoalTreeAsync(Guid studentId, Guid? goalId, GoalColumns columns, bool withTasks, bool withNotes,
+        CancellationToken ct)
+    {
+        var goalRows = goalId is { } id ? trees.EnqueueGoal(session, studentId, id, columns) : trees.EnqueueAllGoals(session, studentId, columns);
+        var taskRows = withTasks ? trees.EnqueueTasks(session, studentId, goalId) : null;
+        var noteRows = withNotes ? trees.EnqueueNotes(session, studentId, goalId) : null;
+        await session.FlushAsync(ct);
+        return new GoalTree(await goalRows,
+            taskRows is null ? null : Group(await taskRows, t => t.GoalId),
+            noteRows is null ? null : Group(await noteRows, n => n.GoalId));
+    }
 
     /// <summary>Queues the tasks of these goals (DataLoader batch); completes when the session flushes.</summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<GoalTaskRow>>> EnqueueTasksByGoalIds(Guid studentId, IReadOnlyList<Guid> goalIds) =>

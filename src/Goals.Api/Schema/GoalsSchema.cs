@@ -91,14 +91,21 @@ public static class GoalsSchema
     {
         builder.BindField("Query", "goals", Authorized(async (context, request, studentId) =>
         {
-            if (context.Arguments.TryGetValue("goalId", out var raw) && raw is Guid goalId)
+            // The goals and every child list the query asks for go out in ONE batch: the children are selected by
+            // student (all goals) or by the goal id, both known before the goals are read.
+            Guid? goalId = context.Arguments.TryGetValue("goalId", out var raw) && raw is Guid id ? id : null;
+            var withTasks = context.Selects("tasks");
+            var withNotes = context.Selects("notes");
+            var tree = await request.Store.LoadGoalTreeAsync(studentId, goalId, SelectedGoalColumns(context), withTasks, withNotes,
+                context.CancellationToken);
+            if (goalId is { } wanted && tree.Goals.Count == 0) throw NotFound("Goal", wanted, "goalId");
+            foreach (var goal in tree.Goals)
             {
-                var goal = await request.Store.FindGoalAsync(studentId, goalId, context.CancellationToken)
-                           ?? throw NotFound("Goal", goalId, "goalId");
-                return new[] { goal };
+                if (tree.Tasks is { } tasks) request.Preloaded.SetTasks(goal.Id, tasks.GetValueOrDefault(goal.Id) ?? []);
+                if (tree.Notes is { } notes) request.Preloaded.SetNotes(goal.Id, notes.GetValueOrDefault(goal.Id) ?? []);
             }
 
-            return await request.Store.ListGoalsAsync(studentId, context.CancellationToken);
+            return tree.Goals;
         }));
 
         builder.BindField("Query", "goalsConnection", Authorized(async (context, request, studentId) =>
@@ -121,6 +128,22 @@ public static class GoalsSchema
                 throw InputReader.Validation("after", ex.Message);
             }
         }));
+    }
+
+    private static readonly (string Field, GoalColumns Column)[] GoalFieldColumns =
+    [
+        ("goalType", GoalColumns.GoalType), ("title", GoalColumns.Title), ("information", GoalColumns.Information),
+        ("complete", GoalColumns.Complete), ("dueAt", GoalColumns.DueAt), ("color", GoalColumns.Color),
+        ("createdAt", GoalColumns.CreatedAt), ("updatedAt", GoalColumns.UpdatedAt),
+    ];
+
+    /// <summary>The goal columns the query reads (conservative: a field under any fragment counts).</summary>
+    private static GoalColumns SelectedGoalColumns(IResolverContext context)
+    {
+        var columns = GoalColumns.Id;
+        foreach (var (field, column) in GoalFieldColumns)
+            if (context.Selects(field)) columns |= column;
+        return columns;
     }
 
     private static void BindObjects(SchemaBuilder builder)
