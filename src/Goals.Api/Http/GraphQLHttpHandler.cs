@@ -118,25 +118,22 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
 
         var stats = new GraphQLRequestStats(operationName, operation?.Operation.ToString().ToLowerInvariant() ?? "invalid", status,
             result.Errors.Count, db.StatementCount, db.RoundTrips, db.TransactionRetries, Stopwatch.GetElapsedTime(started));
-        logger.LogInformation(
-            "GraphQL {OperationType} {OperationName} status {Status} in {DurationMs:0.0} ms: {ErrorCount} errors, {SqlStatements} SQL statements, {RoundTrips} round trips, {TransactionRetries} transaction retries, {ConnectionRetries} connection retries",
-            stats.OperationType, stats.OperationName ?? "(anonymous)", status, stats.Duration.TotalMilliseconds, stats.ErrorCount,
-            stats.SqlStatements, stats.RoundTrips, stats.TransactionRetries, db.ConnectionRetries);
+        RequestLog.Completed(logger, stats.OperationType, stats.OperationName ?? "(anonymous)", status, Math.Round(stats.Duration.TotalMilliseconds, 1),
+            stats.ErrorCount, stats.SqlStatements, stats.RoundTrips, stats.TransactionRetries, db.ConnectionRetries);
         http.RequestServices.GetService<IGraphQLRequestObserver>()?.OnRequest(stats);
     }
 
     /// <summary>The client went away or the deadline passed: nobody reads an answer; say what was cut short.</summary>
     private void LogCancelled(string? operationName, OperationCanceledException cancelled, long started, DbSession db)
     {
+        var durationMs = Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1);
         if (cancelled is ExecutionAbandonedException abandoned)
         {
-            logger.LogWarning("GraphQL {OperationName} cancelled after {DurationMs:0.0} ms; {RunningResolvers} resolvers ignored the cancellation, their connection is closed when they end",
-                operationName ?? "(anonymous)", Stopwatch.GetElapsedTime(started).TotalMilliseconds, abandoned.RunningResolvers);
+            RequestLog.Abandoned(logger, operationName ?? "(anonymous)", durationMs, abandoned.RunningResolvers);
             return;
         }
 
-        logger.LogInformation("GraphQL {OperationName} cancelled after {DurationMs:0.0} ms (client gone or deadline): {RoundTrips} round trips",
-            operationName ?? "(anonymous)", Stopwatch.GetElapsedTime(started).TotalMilliseconds, db.RoundTrips);
+        RequestLog.Cancelled(logger, operationName ?? "(anonymous)", durationMs, db.RoundTrips);
     }
 
     /// <summary>The response media type for an Accept header, or null for 406.</summary>
