@@ -7,6 +7,9 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string Validation = "VALIDATION";
     public const string Conflict = "CONFLICT";
+
+    /// <summary>A create past a `Limits:*` maximum (extensions.limit names it, extensions.maximum is its value).</summary>
+    public const string LimitExceeded = "LIMIT_EXCEEDED";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 
     /// <summary>HTTP-level: the request itself is malformed (bad JSON, missing query, ...).</summary>
