@@ -43,6 +43,7 @@ public sealed partial class GraphQLExecutor
             MaxComplexity = Options.MaxComplexity,
             ListSizeEstimate = Options.ListSizeEstimate,
             AllowIntrospection = Options.EnableIntrospection,
+            HideSuggestions = !Options.EnableIntrospection, // "Did you mean" would tell the names introspection hides
         };
     }
 
@@ -124,7 +125,8 @@ public sealed partial class GraphQLExecutor
         }
 
         var variableErrors = new List<GraphQLError>();
-        var variables = Values.CoerceVariableValues(Schema, operation.VariableDefinitions, request.Variables, variableErrors);
+        var variables = Values.CoerceVariableValues(Schema, operation.VariableDefinitions, request.Variables, variableErrors,
+            hideSuggestions: _validationOptions.HideSuggestions);
         if (variables is null) return ExecutionResult.FromErrors(variableErrors);
 
         var state = new ExecutionState(Schema, prepared.Plan, operation, variables, request, Options,
