@@ -83,8 +83,9 @@ public sealed partial class GraphQLExecutor
             ]);
         }
 
-        var errors = DocumentValidator.Validate(Schema, document, _validationOptions);
-        return new PreparedDocument(document, errors);
+        var variableCostOperations = new HashSet<OperationDefinitionNode>();
+        var errors = DocumentValidator.Validate(Schema, document, _validationOptions, variableCostOperations);
+        return new PreparedDocument(document, errors) { VariableCostOperations = variableCostOperations };
     }
 
     public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
@@ -128,6 +129,7 @@ public sealed partial class GraphQLExecutor
         var variables = Values.CoerceVariableValues(Schema, operation.VariableDefinitions, request.Variables, variableErrors,
             hideSuggestions: _validationOptions.HideSuggestions);
         if (variables is null) return ExecutionResult.FromErrors(variableErrors);
+        if (CheckVariableCost(prepared, operation, variables) is { } tooComplex) return ExecutionResult.FromErrors([tooComplex]);
 
         var state = new ExecutionState(Schema, prepared.Plan, operation, variables, request, Options,
             request.DataLoaders ?? new DataLoaderContext(), cancellationToken);
