@@ -18,7 +18,9 @@ public sealed class ExecutorOptions
     public int? MaxComplexity { get; set; } = 5_000;
 
     public int ListSizeEstimate { get; set; } = 10;
-    public int DocumentCacheSize { get; set; } = 1_000;
+
+    /// <summary>Bound of the prepared-document cache, in estimated bytes (text, syntax tree, plan).</summary>
+    public long DocumentCacheBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>Called for every exception a resolver threw that is not a GraphQLException (the client only sees a safe message).</summary>
     public Action<GraphQLError, Exception>? OnUnexpectedError { get; set; }
@@ -35,7 +37,7 @@ public sealed partial class GraphQLExecutor
     {
         Schema = schema;
         Options = options ?? new ExecutorOptions();
-        _cache = new DocumentCache(Math.Max(1, Options.DocumentCacheSize));
+        _cache = new DocumentCache(Math.Max(1, Options.DocumentCacheBytes));
         _parserOptions = new ParserOptions { MaxDocumentLength = Options.MaxDocumentLength, MaxTokens = Options.MaxTokens };
         _validationOptions = new ValidationOptions
         {
@@ -53,17 +55,22 @@ public sealed partial class GraphQLExecutor
     /// <summary>Number of documents currently cached (diagnostics and tests).</summary>
     public int CachedDocumentCount => _cache.Count;
 
+    /// <summary>The cached documents' estimated size; at most <see cref="ExecutorOptions.DocumentCacheBytes"/>.</summary>
+    public long CachedDocumentBytes => _cache.EstimatedBytes;
+
     /// <summary>
     /// Parses and validates the text once per distinct text. The cache is keyed by the text itself (exact, no collision
-    /// risk, and hashing a string is as cheap as any digest), bounded by <see cref="ExecutorOptions.DocumentCacheSize"/>
-    /// with CLOCK (second-chance) eviction; lookups are lock-free.
+    /// risk, and hashing a string is as cheap as any digest) and bounded by <see cref="ExecutorOptions.DocumentCacheBytes"/>,
+    /// each entry weighed by its text and what preparing it allocated. Documents with errors are not kept: a client
+    /// correcting its query sends a new text, and a flood of broken documents must not displace the good ones.
     /// </summary>
     public PreparedDocument Prepare(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (_cache.TryGet(query, out var cached)) return cached;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var prepared = PrepareUncached(query);
-        if (query.Length <= Options.MaxDocumentLength) _cache.Add(query, prepared);
+        if (prepared.IsValid) _cache.Add(query, prepared, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
         return prepared;
     }
 
