@@ -60,6 +60,7 @@ public static class GoalsApp
         var services = builder.Services;
         var configuration = builder.Configuration;
         var settings = configuration.GetSection(KnownConfigurationKeys.GraphQLSection).Get<GraphQLSettings>() ?? new GraphQLSettings();
+        settings.RequirePositiveSizeBounds();
         services.AddSingleton(settings);
         services.AddSingleton(StudentLimits.FromConfiguration(configuration));
 
@@ -77,6 +78,9 @@ public static class GoalsApp
                 EnableIntrospection = settings.Introspection,
                 MaxDepth = settings.MaxDepth,
                 MaxComplexity = settings.MaxComplexity,
+                MaxResultBytes = settings.MaxResultBytes,
+                ResultTooLargeHint = "Page through goals with goalsConnection(first:, after:) instead of listing them all.",
+                DocumentCacheBytes = settings.DocumentCacheBytes,
                 OnUnexpectedError = (error, exception) =>
                     logger.LogError(exception, "Resolver failed at {Path}: {Message}", string.Join('.', error.Path ?? []), exception.Message),
             });

@@ -22,6 +22,15 @@ public sealed class ExecutorOptions
     /// <summary>Bound of the prepared-document cache, in estimated bytes (text, syntax tree, plan).</summary>
     public long DocumentCacheBytes { get; set; } = 32L * 1024 * 1024;
 
+    /// <summary>
+    /// Largest answer, in bytes estimated while values are completed (strings by length, other values and entries by a
+    /// small constant); past it execution stops and the request answers RESPONSE_TOO_LARGE. Null: unbounded.
+    /// </summary>
+    public long? MaxResultBytes { get; set; }
+
+    /// <summary>Appended to the RESPONSE_TOO_LARGE message: how to ask for less in this API.</summary>
+    public string? ResultTooLargeHint { get; set; }
+
     /// <summary>Called for every exception a resolver threw that is not a GraphQLException (the client only sees a safe message).</summary>
     public Action<GraphQLError, Exception>? OnUnexpectedError { get; set; }
 }
@@ -173,6 +182,7 @@ public sealed partial class GraphQLExecutor
 
         // A cancelled request has no meaningful result (resolvers saw the token and failed): report the cancellation.
         cancellationToken.ThrowIfCancellationRequested();
+        if (state.ResultTooLarge) return ResultTooLarge(operation);
         return new ExecutionResult(root.Dead ? null : data, true, state.Errors);
     }
 
