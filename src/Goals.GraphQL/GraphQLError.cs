@@ -80,4 +80,5 @@ public static class ErrorCodes
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
     public const string SubscriptionsNotSupported = "SUBSCRIPTIONS_NOT_SUPPORTED";
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
 }

@@ -98,7 +98,7 @@ public sealed class DataSourceTests(DatabaseFixture db) : IClassFixture<Database
             await using var session = scope.ServiceProvider.GetRequiredService<GoalsDataSource>().OpenSession();
             var student = Guid.NewGuid();
             var goal = await scope.ServiceProvider.GetRequiredService<TransactionRunner>().RunAsync(session,
-                (s, ct) => scope.ServiceProvider.GetRequiredService<GoalRepository>().CreateAsync(s, student, new NewGoal(GoalTypes.Career, "via DI"), ct), CancellationToken.None);
+                (s, ct) => scope.ServiceProvider.GetRequiredService<GoalRepository>().CreateAsync(s, student, new NewGoal(GoalTypes.Career, "via DI"), TestLimits.None, ct), CancellationToken.None);
             Assert.Equal("via DI", goal.Title);
         }
         await using var second = provider.CreateAsyncScope();

@@ -20,15 +20,15 @@ public sealed class DbSessionBatchingTests(DatabaseFixture db) : IClassFixture<D
         {
             for (var g = 0; g < 100; g++)
             {
-                var goal = await _goals.CreateAsync(setup, student, new NewGoal(GoalTypes.Career, $"goal {g}"));
+                var goal = await _goals.CreateAsync(setup, student, new NewGoal(GoalTypes.Career, $"goal {g}"), TestLimits.None);
                 goalIds.Add(goal.Id);
                 for (var t = 0; t < g % 4; t++)
                 {
-                    await _tasks.AddAsync(setup, student, goal.Id, $"task {t}");
+                    await _tasks.AddAsync(setup, student, goal.Id, $"task {t}", TestLimits.None);
                 }
                 for (var n = 0; n < g % 3; n++)
                 {
-                    await _notes.AddAsync(setup, student, goal.Id, $"note {n}");
+                    await _notes.AddAsync(setup, student, goal.Id, $"note {n}", TestLimits.None);
                 }
             }
         }
@@ -77,8 +77,8 @@ public sealed class DbSessionBatchingTests(DatabaseFixture db) : IClassFixture<D
         var runner = new TransactionRunner(db.DataSource);
         var seen = await runner.RunAsync(session, async (s, ct) =>
         {
-            var goal = await _goals.CreateAsync(s, student, new NewGoal(GoalTypes.Career, "uncommitted"), ct);
-            await _tasks.AddAsync(s, student, goal.Id, "t", ct);
+            var goal = await _goals.CreateAsync(s, student, new NewGoal(GoalTypes.Career, "uncommitted"), TestLimits.None, ct);
+            await _tasks.AddAsync(s, student, goal.Id, "t", TestLimits.None, ct);
             var tasks = _tasks.EnqueueByGoalIds(s, student, [goal.Id]);
             await s.FlushAsync(ct);
             return (await tasks).Count;
@@ -98,7 +98,7 @@ public sealed class DbSessionBatchingTests(DatabaseFixture db) : IClassFixture<D
             {
                 return existing;
             }
-            var goal = await _goals.CreateAsync(s, student, new NewGoal(GoalTypes.Career, "once"), ct);
+            var goal = await _goals.CreateAsync(s, student, new NewGoal(GoalTypes.Career, "once"), TestLimits.None, ct);
             await store.RecordAsync(s, student, "key-1", "createGoal", goal.Id, ct);
             return goal.Id;
         }, CancellationToken.None);

@@ -15,7 +15,7 @@ public sealed class GoalRepositoryTests(DatabaseFixture db) : IClassFixture<Data
         await using var session = db.OpenSession();
         var due = new DateTime(2030, 5, 1, 12, 0, 0, DateTimeKind.Utc);
 
-        var created = await _goals.CreateAsync(session, student, new NewGoal(GoalTypes.Academic, "Pass maths", "Revise weekly", due, "#A1B2C3"));
+        var created = await _goals.CreateAsync(session, student, new NewGoal(GoalTypes.Academic, "Pass maths", "Revise weekly", due, "#A1B2C3"), TestLimits.None);
         Assert.Equal(student, created.StudentId);
         Assert.Equal(GoalTypes.Academic, created.GoalType);
         Assert.Equal(due, created.DueAt);
@@ -49,7 +49,7 @@ public sealed class GoalRepositoryTests(DatabaseFixture db) : IClassFixture<Data
         var student = Guid.NewGuid();
         await using var session = db.OpenSession();
         async Task<string> SqlStateOf(NewGoal goal) =>
-            (await Assert.ThrowsAsync<PostgresException>(() => _goals.CreateAsync(session, student, goal))).SqlState;
+            (await Assert.ThrowsAsync<PostgresException>(() => _goals.CreateAsync(session, student, goal, TestLimits.None))).SqlState;
 
         Assert.Equal(PostgresErrorCodes.CheckViolation, await SqlStateOf(new NewGoal("HOBBY", "x")));
         Assert.Equal(PostgresErrorCodes.CheckViolation, await SqlStateOf(new NewGoal(GoalTypes.Career, "")));
@@ -66,7 +66,7 @@ public sealed class GoalRepositoryTests(DatabaseFixture db) : IClassFixture<Data
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
-            ids.Add((await _goals.CreateAsync(session, student, new NewGoal(GoalTypes.Career, $"g{i}"))).Id);
+            ids.Add((await _goals.CreateAsync(session, student, new NewGoal(GoalTypes.Career, $"g{i}"), TestLimits.None)).Id);
         }
         var listed = await _goals.ListAllNewestFirstAsync(session, student);
         Assert.Equal(Enumerable.Reverse(ids), listed.Select(g => g.Id));
@@ -93,7 +93,7 @@ public sealed class GoalRepositoryTests(DatabaseFixture db) : IClassFixture<Data
         {
             // Several goals share a due date (ties broken by id) and every third has none.
             DateTime? due = i % 3 == 0 ? null : baseDue.AddDays(i % 4);
-            var goal = await _goals.CreateAsync(session, student, new NewGoal(i % 2 == 0 ? GoalTypes.Academic : GoalTypes.Career, $"g{i}", DueAt: due));
+            var goal = await _goals.CreateAsync(session, student, new NewGoal(i % 2 == 0 ? GoalTypes.Academic : GoalTypes.Career, $"g{i}", DueAt: due), TestLimits.None);
             if (i % 5 == 0)
             {
                 await _goals.SetCompleteAsync(session, student, goal.Id, true);
@@ -147,7 +147,7 @@ public sealed class GoalRepositoryTests(DatabaseFixture db) : IClassFixture<Data
         var owner = Guid.NewGuid();
         var intruder = Guid.NewGuid();
         await using var session = db.OpenSession();
-        var goal = await _goals.CreateAsync(session, owner, new NewGoal(GoalTypes.DevelopingMe, "mine"));
+        var goal = await _goals.CreateAsync(session, owner, new NewGoal(GoalTypes.DevelopingMe, "mine"), TestLimits.None);
 
         Assert.Null(await _goals.GetAsync(session, intruder, goal.Id));
         Assert.Empty(await _goals.ListAllNewestFirstAsync(session, intruder));

@@ -50,7 +50,7 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
         {
             var run = new TransactionRunner(_single, Fast).RunAsync(session, async (s, ct) =>
             {
-                await _goals.CreateAsync(s, student, new NewGoal(GoalTypes.Career, "never committed"), ct);
+                await _goals.CreateAsync(s, student, new NewGoal(GoalTypes.Career, "never committed"), TestLimits.None, ct);
                 cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
                 await s.QueryAsync<int>("SELECT 1 FROM pg_sleep(30)", ct: ct);
             }, cancel.Token);
@@ -131,7 +131,7 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
         await KillPooledConnectionAsync();
 
         await using var session = _single.OpenSession();
-        await Assert.ThrowsAnyAsync<NpgsqlException>(() => _goals.CreateAsync(session, Guid.NewGuid(), new NewGoal(GoalTypes.Career, "autocommit")));
+        await Assert.ThrowsAnyAsync<NpgsqlException>(() => _goals.CreateAsync(session, Guid.NewGuid(), new NewGoal(GoalTypes.Career, "autocommit"), TestLimits.None));
         Assert.Equal(0, session.ConnectionRetries);
     }
 
@@ -147,7 +147,7 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
 
         await using var session = _single.OpenSession();
         var created = await new TransactionRunner(_single, Fast).RunAsync(session,
-            (s, ct) => _goals.CreateAsync(s, student, new NewGoal(GoalTypes.Academic, "after a dead connection"), ct), CancellationToken.None);
+            (s, ct) => _goals.CreateAsync(s, student, new NewGoal(GoalTypes.Academic, "after a dead connection"), TestLimits.None, ct), CancellationToken.None);
 
         Assert.Equal(1, session.TransactionRetries);
         Assert.Equal([created.Id], (await _goals.ListAllNewestFirstAsync(session, student)).Select(g => g.Id));
@@ -166,7 +166,7 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
 
         await new TransactionRunner(_single, Fast).RunAsync(session, async (s, ct) =>
         {
-            await _goals.CreateAsync(s, student, new NewGoal(GoalTypes.Career, "restarted"), ct);
+            await _goals.CreateAsync(s, student, new NewGoal(GoalTypes.Career, "restarted"), TestLimits.None, ct);
             if (++attempts == 1)
             {
                 await db.ExecuteAsync($"SELECT pg_terminate_backend({await s.GetBackendProcessIdAsync(ct)})");

@@ -13,7 +13,7 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
     {
         var student = Guid.NewGuid();
         await using var session = db.OpenSession();
-        return (student, await _goals.CreateAsync(session, student, new NewGoal(GoalTypes.HealthAndWellbeing, "Run 5k")));
+        return (student, await _goals.CreateAsync(session, student, new NewGoal(GoalTypes.HealthAndWellbeing, "Run 5k"), TestLimits.None));
     }
 
     [Fact]
@@ -22,9 +22,9 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
         var (student, goal) = await NewGoalAsync();
         await using var session = db.OpenSession();
 
-        var first = await _tasks.AddAsync(session, student, goal.Id, "Buy shoes");
-        var second = await _tasks.AddAsync(session, student, goal.Id, "Run 1k");
-        var third = await _tasks.AddAsync(session, student, goal.Id, "Run 3k");
+        var first = await _tasks.AddAsync(session, student, goal.Id, "Buy shoes", TestLimits.None);
+        var second = await _tasks.AddAsync(session, student, goal.Id, "Run 1k", TestLimits.None);
+        var third = await _tasks.AddAsync(session, student, goal.Id, "Run 3k", TestLimits.None);
         Assert.Equal([0, 1, 2], new[] { first!.Position, second!.Position, third!.Position });
         Assert.Equal(["Buy shoes", "Run 1k", "Run 3k"], (await _tasks.ListAsync(session, student, goal.Id)).Select(t => t.Information));
 
@@ -38,9 +38,9 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
         Assert.False(await _tasks.DeleteAsync(session, student, first.Id));
         Assert.Equal([second.Id, third.Id], (await _tasks.ListAsync(session, student, goal.Id)).Select(t => t.Id));
 
-        var fourth = await _tasks.AddAsync(session, student, goal.Id, "Run 5k");
+        var fourth = await _tasks.AddAsync(session, student, goal.Id, "Run 5k", TestLimits.None);
         Assert.Equal([second.Id, third.Id, fourth!.Id], (await _tasks.ListAsync(session, student, goal.Id)).Select(t => t.Id));
-        Assert.Null(await _tasks.AddAsync(session, student, Guid.NewGuid(), "no such goal"));
+        Assert.Null(await _tasks.AddAsync(session, student, Guid.NewGuid(), "no such goal", TestLimits.None));
     }
 
     [Fact]
@@ -50,11 +50,11 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
         await using var session = db.OpenSession();
         var before = goal.UpdatedAt;
         await Task.Delay(5);
-        var task = await _tasks.AddAsync(session, student, goal.Id, "t");
+        var task = await _tasks.AddAsync(session, student, goal.Id, "t", TestLimits.None);
         var afterTask = (await _goals.GetAsync(session, student, goal.Id))!.UpdatedAt;
         Assert.True(afterTask > before);
         await Task.Delay(5);
-        await _notes.AddAsync(session, student, goal.Id, "n");
+        await _notes.AddAsync(session, student, goal.Id, "n", TestLimits.None);
         var afterNote = (await _goals.GetAsync(session, student, goal.Id))!.UpdatedAt;
         Assert.True(afterNote > afterTask);
         await Task.Delay(5);
@@ -70,7 +70,7 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
         var ids = new List<Guid>();
         foreach (var name in new[] { "a", "b", "c", "d", "e" })
         {
-            ids.Add((await _tasks.AddAsync(session, student, goal.Id, name))!.Id);
+            ids.Add((await _tasks.AddAsync(session, student, goal.Id, name, TestLimits.None))!.Id);
         }
         async Task<string> Order() => string.Concat((await _tasks.ListAsync(session, student, goal.Id)).Select(t => t.Information));
 
@@ -99,8 +99,8 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
     {
         var (student, goal) = await NewGoalAsync();
         await using var session = db.OpenSession();
-        var first = await _notes.AddAsync(session, student, goal.Id, "felt good");
-        var second = await _notes.AddAsync(session, student, goal.Id, "knee hurts");
+        var first = await _notes.AddAsync(session, student, goal.Id, "felt good", TestLimits.None);
+        var second = await _notes.AddAsync(session, student, goal.Id, "knee hurts", TestLimits.None);
         Assert.Equal([first!.Id, second!.Id], (await _notes.ListAsync(session, student, goal.Id)).Select(n => n.Id));
 
         var updated = await _notes.UpdateAsync(session, student, first.Id, "felt great");
@@ -108,7 +108,7 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
         Assert.Equal("felt great", (await _notes.GetAsync(session, student, first.Id))!.Information);
         Assert.True(await _notes.DeleteAsync(session, student, first.Id));
         Assert.Equal([second.Id], (await _notes.ListAsync(session, student, goal.Id)).Select(n => n.Id));
-        Assert.Null(await _notes.AddAsync(session, student, Guid.NewGuid(), "no such goal"));
+        Assert.Null(await _notes.AddAsync(session, student, Guid.NewGuid(), "no such goal", TestLimits.None));
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
     {
         var (student, goal) = await NewGoalAsync();
         await using var session = db.OpenSession();
-        var task = await _tasks.AddAsync(session, student, goal.Id, "t");
-        var note = await _notes.AddAsync(session, student, goal.Id, "n");
+        var task = await _tasks.AddAsync(session, student, goal.Id, "t", TestLimits.None);
+        var note = await _notes.AddAsync(session, student, goal.Id, "n", TestLimits.None);
         Assert.True(await _goals.DeleteAsync(session, student, goal.Id));
         Assert.Null(await _tasks.GetAsync(session, student, task!.Id));
         Assert.Null(await _notes.GetAsync(session, student, note!.Id));
@@ -129,11 +129,11 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
         var (owner, goal) = await NewGoalAsync();
         var intruder = Guid.NewGuid();
         await using var session = db.OpenSession();
-        var task = (await _tasks.AddAsync(session, owner, goal.Id, "mine"))!;
-        var other = (await _tasks.AddAsync(session, owner, goal.Id, "also mine"))!;
-        var note = (await _notes.AddAsync(session, owner, goal.Id, "private"))!;
+        var task = (await _tasks.AddAsync(session, owner, goal.Id, "mine", TestLimits.None))!;
+        var other = (await _tasks.AddAsync(session, owner, goal.Id, "also mine", TestLimits.None))!;
+        var note = (await _notes.AddAsync(session, owner, goal.Id, "private", TestLimits.None))!;
 
-        Assert.Null(await _tasks.AddAsync(session, intruder, goal.Id, "sneaky"));
+        Assert.Null(await _tasks.AddAsync(session, intruder, goal.Id, "sneaky", TestLimits.None));
         Assert.Null(await _tasks.GetAsync(session, intruder, task.Id));
         Assert.Empty(await _tasks.ListAsync(session, intruder, goal.Id));
         Assert.Null(await _tasks.UpdateAsync(session, intruder, task.Id, "stolen", true));
@@ -142,7 +142,7 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
         Assert.False(await _tasks.SetOrderAsync(session, intruder, goal.Id, [other.Id, task.Id]));
         Assert.False(await _tasks.DeleteAsync(session, intruder, task.Id));
 
-        Assert.Null(await _notes.AddAsync(session, intruder, goal.Id, "sneaky"));
+        Assert.Null(await _notes.AddAsync(session, intruder, goal.Id, "sneaky", TestLimits.None));
         Assert.Null(await _notes.GetAsync(session, intruder, note.Id));
         Assert.Empty(await _notes.ListAsync(session, intruder, goal.Id));
         Assert.Null(await _notes.UpdateAsync(session, intruder, note.Id, "stolen"));

@@ -1,17 +1,19 @@
+using Goals.Api.Hosting;
 using Goals.Data.Repositories;
 using Goals.Data.Sessions;
 using Goals.Data.Transactions;
 using Goals.Data;
+using Goals.GraphQL;
 using Npgsql;
 
 namespace Goals.Api.Data;
 
 /// <summary>Opens the per-request <see cref="GoalsStore"/>; one per process, holding what every request shares.</summary>
 public sealed class GoalsStoreFactory(GoalsDataSource dataSource, TransactionRunner runner, GoalRepository goals, TaskRepository tasks,
-    NoteRepository notes, IdempotencyStore idempotency, GoalTreeQueries trees)
+    NoteRepository notes, IdempotencyStore idempotency, GoalTreeQueries trees, StudentLimits limits)
 {
     /// <summary>A store with a new session of its own; the caller owns it and disposes it once nothing uses it any more.</summary>
-    public GoalsStore Open() => new(dataSource.OpenSession(), runner, goals, tasks, notes, idempotency, trees);
+    public GoalsStore Open() => new(dataSource.OpenSession(), runner, goals, tasks, notes, idempotency, trees, limits);
 }
 
 /// <summary>Goals with the children the query asked for, read in one round trip; a child list is null when not asked for.</summary>
@@ -25,7 +27,7 @@ public sealed record GoalTree(IReadOnlyList<GoalRow> Goals, IReadOnlyDictionary<
 /// Disposing it ends the session (see <see cref="DbSession.DisposeAsync"/>).
 /// </summary>
 public sealed class GoalsStore(DbSession session, TransactionRunner runner, GoalRepository goals, TaskRepository tasks,
-    NoteRepository notes, IdempotencyStore idempotency, GoalTreeQueries trees) : IAsyncDisposable
+    NoteRepository notes, IdempotencyStore idempotency, GoalTreeQueries trees, StudentLimits limits) : IAsyncDisposable
 {
     public DbSession Session => session;
 
@@ -87,9 +89,11 @@ public sealed class GoalsStore(DbSession session, TransactionRunner runner, Goal
         }
     }
 
+    /// <exception cref="GraphQLException">LIMIT_EXCEEDED: the student has <see cref="StudentLimits.MaxGoalsPerStudent"/> goals.</exception>
     public Task<GoalRow> InsertGoalAsync(Guid studentId, string goalType, string title, string information, DateTimeOffset? dueAt,
         string? color, CancellationToken ct) =>
-        goals.CreateAsync(session, studentId, new NewGoal(goalType, title, information, dueAt?.UtcDateTime, color), ct);
+        WithinLimit(goals.CreateAsync(session, studentId, new NewGoal(goalType, title, information, dueAt?.UtcDateTime, color),
+            limits.MaxGoalsPerStudent, ct));
 
     public Task<GoalRow?> UpdateGoalAsync(Guid studentId, Guid goalId, GoalUpdate update, CancellationToken ct) =>
         goals.UpdateAsync(session, studentId, goalId, update, ct);
@@ -97,9 +101,10 @@ public sealed class GoalsStore(DbSession session, TransactionRunner runner, Goal
     public Task<bool> DeleteGoalAsync(Guid studentId, Guid goalId, CancellationToken ct) => goals.DeleteAsync(session, studentId, goalId, ct);
 
     /// <summary>Appends a task (complete or not); null when the goal is not the student's.</summary>
+    /// <exception cref="GraphQLException">LIMIT_EXCEEDED: the goal has <see cref="StudentLimits.MaxTasksPerGoal"/> tasks.</exception>
     public async Task<GoalTaskRow?> InsertTaskAsync(Guid studentId, Guid goalId, string information, bool complete, CancellationToken ct)
     {
-        var task = await tasks.AddAsync(session, studentId, goalId, information, ct);
+        var task = await WithinLimit(tasks.AddAsync(session, studentId, goalId, information, limits.MaxTasksPerGoal, ct));
         return task is not null && complete ? await tasks.SetCompleteAsync(session, studentId, task.Id, true, ct) : task;
     }
 
@@ -112,8 +117,9 @@ public sealed class GoalsStore(DbSession session, TransactionRunner runner, Goal
     public Task<bool> SetTaskOrderAsync(Guid studentId, Guid goalId, IReadOnlyList<Guid> taskIds, CancellationToken ct) =>
         tasks.SetOrderAsync(session, studentId, goalId, taskIds, ct);
 
+    /// <exception cref="GraphQLException">LIMIT_EXCEEDED: the goal has <see cref="StudentLimits.MaxNotesPerGoal"/> notes.</exception>
     public Task<GoalNoteRow?> InsertNoteAsync(Guid studentId, Guid goalId, string information, CancellationToken ct) =>
-        notes.AddAsync(session, studentId, goalId, information, ct);
+        WithinLimit(notes.AddAsync(session, studentId, goalId, information, limits.MaxNotesPerGoal, ct));
 
     public Task<GoalNoteRow?> UpdateNoteAsync(Guid studentId, Guid noteId, string information, CancellationToken ct) =>
         notes.UpdateAsync(session, studentId, noteId, information, ct);
@@ -127,6 +133,26 @@ public sealed class GoalsStore(DbSession session, TransactionRunner runner, Goal
 
     public Task RecordIdempotencyKeyAsync(Guid studentId, string key, string fingerprint, Guid resultId, CancellationToken ct) =>
         idempotency.RecordAsync(session, studentId, key, fingerprint, resultId, ct);
+
+    /// <summary>The data layer's refusal as the client sees it: LIMIT_EXCEEDED naming the limit and its value.</summary>
+    private static async Task<T> WithinLimit<T>(Task<T> create)
+    {
+        try
+        {
+            return await create;
+        }
+        catch (LimitExceededException e)
+        {
+            var what = e.Limit switch
+            {
+                StudentLimit.GoalsPerStudent => $"a student can have at most {e.Maximum} goals",
+                StudentLimit.TasksPerGoal => $"a goal can have at most {e.Maximum} tasks",
+                _ => $"a goal can have at most {e.Maximum} notes",
+            };
+            throw new GraphQLException($"Limit reached: {what}. Delete some to make room.", ErrorCodes.LimitExceeded,
+                new Dictionary<string, object?> { ["limit"] = StudentLimits.KeyOf(e.Limit), ["maximum"] = e.Maximum }, e);
+        }
+    }
 
     private static Dictionary<Guid, IReadOnlyList<T>> Group<T>(IReadOnlyList<T> rows, Func<T, Guid> key)
     {

@@ -60,7 +60,9 @@ public static class GoalsApp
         var services = builder.Services;
         var configuration = builder.Configuration;
         var settings = configuration.GetSection(KnownConfigurationKeys.GraphQLSection).Get<GraphQLSettings>() ?? new GraphQLSettings();
+        settings.RequirePositiveSizeBounds();
         services.AddSingleton(settings);
+        services.AddSingleton(StudentLimits.FromConfiguration(configuration));
 
         services.AddGoalsData(); // one data source + TransactionRunner per process, repositories
         services.AddSingleton<GoalsStoreFactory>(); // the GraphQL handler opens (and ends) each request's store itself
@@ -77,6 +79,9 @@ public static class GoalsApp
                 MaxDepth = settings.MaxDepth,
                 MaxComplexity = settings.MaxComplexity,
                 MapException = Schema.DataErrors.Map,
+                MaxResultBytes = settings.MaxResultBytes,
+                ResultTooLargeHint = "Page through goals with goalsConnection(first:, after:) instead of listing them all.",
+                DocumentCacheBytes = settings.DocumentCacheBytes,
                 OnUnexpectedError = (error, exception) =>
                     logger.LogError(exception, "Resolver failed at {Path}: {Message}", string.Join('.', error.Path ?? []), exception.Message),
             });

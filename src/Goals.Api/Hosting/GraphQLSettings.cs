@@ -12,4 +12,18 @@ public sealed class GraphQLSettings
 
     /// <summary>Largest accepted request body (POST) or query string (GET); 413 beyond it.</summary>
     public int MaxRequestBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Largest answer (estimated while it is built), else RESPONSE_TOO_LARGE; under Lambda's 6 MB response payload limit.</summary>
+    public long MaxResultBytes { get; set; } = 5_000_000;
+
+    /// <summary>Bound of the parsed-document cache in estimated bytes.</summary>
+    public long DocumentCacheBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <exception cref="InvalidOperationException">A size bound that is not positive.</exception>
+    public void RequirePositiveSizeBounds()
+    {
+        if (MaxResultBytes < 1) throw new InvalidOperationException($"Configuration GraphQL:MaxResultBytes must be at least 1 (it is {MaxResultBytes}).");
+        if (DocumentCacheBytes < 1)
+            throw new InvalidOperationException($"Configuration GraphQL:DocumentCacheBytes must be at least 1 (it is {DocumentCacheBytes}).");
+    }
 }

@@ -14,6 +14,8 @@ public static class ErrorCodes
 
     /// <summary>The database could not be reached (or went away) and nothing was changed: retry later.</summary>
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    /// <summary>A create past a `Limits:*` maximum (extensions.limit names it, extensions.maximum is its value).</summary>
+    public const string LimitExceeded = "LIMIT_EXCEEDED";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 
     /// <summary>HTTP-level: the request itself is malformed (bad JSON, missing query, ...).</summary>

@@ -14,13 +14,20 @@ public sealed class GoalRepository
 
     public const int MaxPageSize = 100;
 
-    public async Task<GoalRow> CreateAsync(DbSession session, Guid studentId, NewGoal goal, CancellationToken ct = default) =>
-        (await session.QuerySingleOrDefaultAsync<GoalRow>($"""
+    /// <summary>
+    /// Creates a goal unless the student already has <paramref name="maxGoals"/>: the count is a condition of the INSERT
+    /// itself, so inside a SERIALIZABLE transaction concurrent creates cannot overshoot (one of them conflicts and retries).
+    /// </summary>
+    /// <exception cref="LimitExceededException">The student has <paramref name="maxGoals"/> goals already.</exception>
+    public async Task<GoalRow> CreateAsync(DbSession session, Guid studentId, NewGoal goal, int maxGoals, CancellationToken ct = default) =>
+        await session.QuerySingleOrDefaultAsync<GoalRow>($"""
             INSERT INTO goals (student_id, goal_type, title, information, due_at, color)
-            VALUES (@StudentId, @GoalType, @Title, @Information, @DueAt, @Color)
+            SELECT @StudentId, @GoalType, @Title, @Information, @DueAt, @Color
+            WHERE (SELECT count(*) FROM goals WHERE student_id = @StudentId) < @MaxGoals
             RETURNING {Columns}
             """,
-            new { StudentId = studentId, goal.GoalType, goal.Title, goal.Information, DueAt = Timestamps.ToUtc(goal.DueAt), goal.Color }, ct))!;
+            new { StudentId = studentId, goal.GoalType, goal.Title, goal.Information, DueAt = Timestamps.ToUtc(goal.DueAt), goal.Color, MaxGoals = (long)maxGoals }, ct)
+        ?? throw new LimitExceededException(StudentLimit.GoalsPerStudent, maxGoals);
 
     public Task<GoalRow?> GetAsync(DbSession session, Guid studentId, Guid goalId, CancellationToken ct = default) =>
         session.QuerySingleOrDefaultAsync<GoalRow>(

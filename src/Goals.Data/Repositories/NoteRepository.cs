@@ -13,16 +13,24 @@ public sealed class NoteRepository
     private const string BumpParentGoal =
         "bumped AS (UPDATE goals SET updated_at = now() WHERE student_id = @StudentId AND id IN (SELECT goalid FROM changed))";
 
-    /// <summary>Adds a note; null when the goal is not found (or is another student's).</summary>
-    public Task<GoalNoteRow?> AddAsync(DbSession session, Guid studentId, Guid goalId, string information, CancellationToken ct = default) =>
-        session.QuerySingleOrDefaultAsync<GoalNoteRow>($"""
+    /// <summary>
+    /// Adds a note unless the goal has <paramref name="maxNotes"/> already (a condition of the INSERT, so concurrent adds
+    /// cannot overshoot under SERIALIZABLE); null when the goal is not found (or is another student's).
+    /// </summary>
+    /// <exception cref="LimitExceededException">The goal has <paramref name="maxNotes"/> notes already.</exception>
+    public async Task<GoalNoteRow?> AddAsync(DbSession session, Guid studentId, Guid goalId, string information, int maxNotes,
+        CancellationToken ct = default) =>
+        await session.QuerySingleOrDefaultAsync<GoalNoteRow>($"""
             WITH changed AS (
                 INSERT INTO goal_notes (student_id, goal_id, information)
-                SELECT g.student_id, g.id, @Information FROM goals g WHERE g.student_id = @StudentId AND g.id = @GoalId
+                SELECT g.student_id, g.id, @Information FROM goals g
+                WHERE g.student_id = @StudentId AND g.id = @GoalId
+                  AND (SELECT count(*) FROM goal_notes WHERE student_id = @StudentId AND goal_id = @GoalId) < @MaxNotes
                 RETURNING {Columns}
             ), {BumpParentGoal}
             SELECT * FROM changed
-            """, new { StudentId = studentId, GoalId = goalId, Information = information }, ct);
+            """, new { StudentId = studentId, GoalId = goalId, Information = information, MaxNotes = (long)maxNotes }, ct)
+        ?? await ChildInsert.NotFoundOrLimitExceededAsync<GoalNoteRow>(session, studentId, goalId, StudentLimit.NotesPerGoal, maxNotes, ct);
 
     public Task<GoalNoteRow?> GetAsync(DbSession session, Guid studentId, Guid noteId, CancellationToken ct = default) =>
         session.QuerySingleOrDefaultAsync<GoalNoteRow>(

@@ -19,18 +19,26 @@ public sealed class TaskRepository
     private const string BumpParentGoal =
         "bumped AS (UPDATE goals SET updated_at = now() WHERE student_id = @StudentId AND id IN (SELECT goalid FROM changed))";
 
-    /// <summary>Adds a task at the end of the goal; null when the goal is not found (or is another student's).</summary>
-    public Task<GoalTaskRow?> AddAsync(DbSession session, Guid studentId, Guid goalId, string information, CancellationToken ct = default) =>
-        session.QuerySingleOrDefaultAsync<GoalTaskRow>($"""
+    /// <summary>
+    /// Adds a task at the end of the goal unless it has <paramref name="maxTasks"/> already (a condition of the INSERT, so
+    /// concurrent adds cannot overshoot under SERIALIZABLE); null when the goal is not found (or is another student's).
+    /// </summary>
+    /// <exception cref="LimitExceededException">The goal has <paramref name="maxTasks"/> tasks already.</exception>
+    public async Task<GoalTaskRow?> AddAsync(DbSession session, Guid studentId, Guid goalId, string information, int maxTasks,
+        CancellationToken ct = default) =>
+        await session.QuerySingleOrDefaultAsync<GoalTaskRow>($"""
             WITH changed AS (
                 INSERT INTO goal_tasks (student_id, goal_id, information, position)
                 SELECT g.student_id, g.id, @Information,
                        COALESCE((SELECT max(position) + 1 FROM goal_tasks WHERE student_id = @StudentId AND goal_id = @GoalId), 0)
-                FROM goals g WHERE g.student_id = @StudentId AND g.id = @GoalId
+                FROM goals g
+                WHERE g.student_id = @StudentId AND g.id = @GoalId
+                  AND (SELECT count(*) FROM goal_tasks WHERE student_id = @StudentId AND goal_id = @GoalId) < @MaxTasks
                 RETURNING {Columns}
             ), {BumpParentGoal}
             SELECT * FROM changed
-            """, new { StudentId = studentId, GoalId = goalId, Information = information }, ct);
+            """, new { StudentId = studentId, GoalId = goalId, Information = information, MaxTasks = (long)maxTasks }, ct)
+        ?? await ChildInsert.NotFoundOrLimitExceededAsync<GoalTaskRow>(session, studentId, goalId, StudentLimit.TasksPerGoal, maxTasks, ct);
 
     public Task<GoalTaskRow?> GetAsync(DbSession session, Guid studentId, Guid taskId, CancellationToken ct = default) =>
         session.QuerySingleOrDefaultAsync<GoalTaskRow>(

@@ -1,33 +1,29 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Goals.GraphQL.Execution;
 
 /// <summary>
-/// Bounded, thread-safe cache of prepared documents keyed by the query text. Hits are lock-free (a dictionary read
-/// plus setting a "recently used" bit); inserts take a lock and evict with the CLOCK (second chance) algorithm.
+/// Prepared documents keyed by the query text, bounded by their estimated size in bytes (the platform's size-limited
+/// <see cref="MemoryCache"/>: an insert that would pass the bound is dropped and the least recently used entries are
+/// compacted away). A hit is a dictionary read and a timestamp write: no allocation.
 /// </summary>
-internal sealed class DocumentCache(int capacity)
+internal sealed class DocumentCache(long maxBytes)
 {
-    private sealed class Entry(string key, PreparedDocument document)
-    {
-        public string Key { get; } = key;
-        public PreparedDocument Document { get; } = document;
-        public volatile bool Referenced;
-    }
+    /// <summary>The cache entry, its key reference and the dictionary slot.</summary>
+    private const long EntryOverheadBytes = 256;
 
-    private readonly ConcurrentDictionary<string, Entry> _map = new(StringComparer.Ordinal);
-    private readonly Entry?[] _slots = new Entry?[capacity];
-    private readonly object _lock = new();
-    private int _hand;
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = maxBytes, TrackStatistics = true });
 
-    public int Count => _map.Count;
+    public int Count => _cache.Count;
+
+    /// <summary>The sum of the cached entries' estimates; never above the bound.</summary>
+    public long EstimatedBytes => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
     public bool TryGet(string key, out PreparedDocument document)
     {
-        if (_map.TryGetValue(key, out var entry))
+        if (_cache.TryGetValue(key, out var value) && value is PreparedDocument cached)
         {
-            if (!entry.Referenced) entry.Referenced = true;
-            document = entry.Document;
+            document = cached;
             return true;
         }
 
@@ -35,30 +31,14 @@ internal sealed class DocumentCache(int capacity)
         return false;
     }
 
-    public void Add(string key, PreparedDocument document)
+    /// <param name="preparedBytes">What preparing the document allocated (its syntax tree and validation).</param>
+    public void Add(string key, PreparedDocument document, long preparedBytes)
     {
-        lock (_lock)
-        {
-            if (_map.ContainsKey(key)) return;
-            while (true)
-            {
-                var slot = _slots[_hand];
-                if (slot is null) break;
-                if (slot.Referenced)
-                {
-                    slot.Referenced = false;
-                    _hand = (_hand + 1) % _slots.Length;
-                    continue;
-                }
-
-                _map.TryRemove(slot.Key, out _);
-                break;
-            }
-
-            var entry = new Entry(key, document);
-            _slots[_hand] = entry;
-            _map[key] = entry;
-            _hand = (_hand + 1) % _slots.Length;
-        }
+        using var entry = _cache.CreateEntry(key);
+        entry.Value = document;
+        entry.Size = EstimateBytes(key, preparedBytes);
     }
+
+    /// <summary>The text (UTF-16) is kept as the key; the plan built at execution is bounded by the syntax tree it indexes.</summary>
+    internal static long EstimateBytes(string key, long preparedBytes) => EntryOverheadBytes + 2L * key.Length + preparedBytes;
 }

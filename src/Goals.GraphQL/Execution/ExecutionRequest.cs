@@ -19,6 +19,11 @@ public sealed class PreparedDocument
 
     public bool IsValid => Errors.Count == 0 && Document is not null;
 
+    /// <summary>Operations whose complexity depends on variables (`first: $n`): checked per request, not at validation.</summary>
+    internal IReadOnlySet<OperationDefinitionNode> VariableCostOperations { get; init; } = NoOperations;
+
+    private static readonly IReadOnlySet<OperationDefinitionNode> NoOperations = new HashSet<OperationDefinitionNode>();
+
     private DocumentPlan? _plan;
 
     /// <summary>Execution data computed once per document and shared by every request using it.</summary>

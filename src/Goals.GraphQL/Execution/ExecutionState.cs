@@ -202,6 +202,27 @@ internal sealed class ExecutionState
     public CancellationToken CancellationToken { get; }
     public List<GraphQLError> Errors { get; } = [];
 
+    // ---- answer size (ExecutorOptions.MaxResultBytes), estimated as values are completed ----
+
+    /// <summary>A string's quotes; a key's quotes, colon and comma; a list item's comma; brackets.</summary>
+    private const int StringOverhead = 2, EntryOverhead = 4, ItemOverhead = 1, ContainerOverhead = 2;
+
+    /// <summary>A number, boolean or null: JSON holds most in a few bytes.</summary>
+    private const int OtherLeafBytes = 8;
+
+    private long _resultBytes;
+
+    /// <summary>The answer passed <see cref="ExecutorOptions.MaxResultBytes"/>: nothing more is resolved or completed.</summary>
+    public bool ResultTooLarge { get; private set; }
+
+    private void CountResult(long bytes)
+    {
+        _resultBytes += bytes;
+        if (_resultBytes > Options.MaxResultBytes) ResultTooLarge = true;
+    }
+
+    private static long LeafBytes(object? value) => value is string text ? text.Length + StringOverhead : OtherLeafBytes;
+
     public void EnqueueCompletion(FieldContext context)
     {
         _completed.Enqueue(context);
@@ -421,15 +442,17 @@ internal sealed class ExecutionState
     {
         for (var i = 0; i < fields.Length; i++)
         {
-            if (node.Dead) return;
+            if (node.Dead || ResultTooLarge) return;
             ExecuteField(type, source, fields[i], node, i, path);
         }
     }
 
     public void ExecuteField(ObjectType type, object? source, CollectedField field, ResultNode node, int index, PathSegment? parentPath)
     {
+        if (ResultTooLarge) return;
         if (field.IsTypeName)
         {
+            CountResult(LeafBytes(type.Name));
             node.Set(index, type.Name);
             return;
         }
@@ -493,6 +516,7 @@ internal sealed class ExecutionState
 
     private void CompleteField(FieldContext context, object? result)
     {
+        if (ResultTooLarge) return;
         try
         {
             CompleteValue(context, context.Field.Type, context.Node, context.Index, context.PathSegment, result, false);
@@ -519,6 +543,7 @@ internal sealed class ExecutionState
 
         if (result is null)
         {
+            CountResult(OtherLeafBytes);
             node.Set(index, null);
             return;
         }
@@ -544,13 +569,16 @@ internal sealed class ExecutionState
                 if (serialized is null)
                     throw new CompletionException(
                         $"Expected `{scalar.Name}.serialize({Types.Scalars.Inspect.Value(result)})` to return non-nullable value, returned: null");
+                CountResult(LeafBytes(serialized));
                 node.Set(index, serialized);
                 return;
             }
             case EnumType enumType:
                 try
                 {
-                    node.Set(index, enumType.Serialize(result));
+                    var name = enumType.Serialize(result);
+                    CountResult(LeafBytes(name));
+                    node.Set(index, name);
                 }
                 catch (InvalidOperationException ex)
                 {
@@ -589,6 +617,8 @@ internal sealed class ExecutionState
             items = copy;
         }
 
+        CountResult(ContainerOverhead + (long)items.Count * ItemOverhead);
+        if (ResultTooLarge) return;
         var output = new object?[items.Count];
         var listNode = new ResultNode(node, index, nonNullSlot, output);
         node.Set(index, output);
@@ -598,7 +628,7 @@ internal sealed class ExecutionState
             // Leaf items have no children: their path segment is only needed when one fails.
             for (var i = 0; i < output.Length; i++)
             {
-                if (listNode.Dead) return;
+                if (listNode.Dead || ResultTooLarge) return;
                 try
                 {
                     CompleteValue(context, itemType, listNode, i, path, items[i], false);
@@ -614,7 +644,7 @@ internal sealed class ExecutionState
 
         for (var i = 0; i < output.Length; i++)
         {
-            if (listNode.Dead) return;
+            if (listNode.Dead || ResultTooLarge) return;
             var itemPath = new PathSegment(path, PathSegment.BoxIndex(i));
             try
             {
@@ -633,6 +663,10 @@ internal sealed class ExecutionState
         // Depth is normally capped by validation (MaxDepth); without it, fail the field instead of the process.
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var fields = context.Collected.GetSubFields(this, type);
+        long entryBytes = ContainerOverhead;
+        foreach (var f in fields) entryBytes += f.ResponseKey.Length + EntryOverhead;
+        CountResult(entryBytes);
+        if (ResultTooLarge) return;
         var map = new ResultMap(fields.Length);
         foreach (var f in fields) map.Add(new KeyValuePair<string, object?>(f.ResponseKey, null));
         var child = new ResultNode(node, index, nonNullSlot, map);

@@ -24,7 +24,18 @@ public sealed class ExecutorOptions
     /// it returns anyway; <see cref="ExecutionAbandonedException"/> then reports how many were still running.
     /// </summary>
     public TimeSpan CancellationGracePeriod { get; set; } = TimeSpan.FromSeconds(3);
-    public int DocumentCacheSize { get; set; } = 1_000;
+
+    /// <summary>Bound of the prepared-document cache, in estimated bytes (text, syntax tree, plan).</summary>
+    public long DocumentCacheBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// Largest answer, in bytes estimated while values are completed (strings by length, other values and entries by a
+    /// small constant); past it execution stops and the request answers RESPONSE_TOO_LARGE. Null: unbounded.
+    /// </summary>
+    public long? MaxResultBytes { get; set; }
+
+    /// <summary>Appended to the RESPONSE_TOO_LARGE message: how to ask for less in this API.</summary>
+    public string? ResultTooLargeHint { get; set; }
 
     /// <summary>
     /// Turns an exception a resolver threw that is not a GraphQLException into one the client may see (e.g. a database
@@ -47,7 +58,7 @@ public sealed partial class GraphQLExecutor
     {
         Schema = schema;
         Options = options ?? new ExecutorOptions();
-        _cache = new DocumentCache(Math.Max(1, Options.DocumentCacheSize));
+        _cache = new DocumentCache(Math.Max(1, Options.DocumentCacheBytes));
         _parserOptions = new ParserOptions { MaxDocumentLength = Options.MaxDocumentLength, MaxTokens = Options.MaxTokens };
         _validationOptions = new ValidationOptions
         {
@@ -55,6 +66,7 @@ public sealed partial class GraphQLExecutor
             MaxComplexity = Options.MaxComplexity,
             ListSizeEstimate = Options.ListSizeEstimate,
             AllowIntrospection = Options.EnableIntrospection,
+            HideSuggestions = !Options.EnableIntrospection, // "Did you mean" would tell the names introspection hides
         };
     }
 
@@ -64,17 +76,22 @@ public sealed partial class GraphQLExecutor
     /// <summary>Number of documents currently cached (diagnostics and tests).</summary>
     public int CachedDocumentCount => _cache.Count;
 
+    /// <summary>The cached documents' estimated size; at most <see cref="ExecutorOptions.DocumentCacheBytes"/>.</summary>
+    public long CachedDocumentBytes => _cache.EstimatedBytes;
+
     /// <summary>
     /// Parses and validates the text once per distinct text. The cache is keyed by the text itself (exact, no collision
-    /// risk, and hashing a string is as cheap as any digest), bounded by <see cref="ExecutorOptions.DocumentCacheSize"/>
-    /// with CLOCK (second-chance) eviction; lookups are lock-free.
+    /// risk, and hashing a string is as cheap as any digest) and bounded by <see cref="ExecutorOptions.DocumentCacheBytes"/>,
+    /// each entry weighed by its text and what preparing it allocated. Documents with errors are not kept: a client
+    /// correcting its query sends a new text, and a flood of broken documents must not displace the good ones.
     /// </summary>
     public PreparedDocument Prepare(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (_cache.TryGet(query, out var cached)) return cached;
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var prepared = PrepareUncached(query);
-        if (query.Length <= Options.MaxDocumentLength) _cache.Add(query, prepared);
+        if (prepared.IsValid) _cache.Add(query, prepared, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
         return prepared;
     }
 
@@ -94,8 +111,9 @@ public sealed partial class GraphQLExecutor
             ]);
         }
 
-        var errors = DocumentValidator.Validate(Schema, document, _validationOptions);
-        return new PreparedDocument(document, errors);
+        var variableCostOperations = new HashSet<OperationDefinitionNode>();
+        var errors = DocumentValidator.Validate(Schema, document, _validationOptions, variableCostOperations);
+        return new PreparedDocument(document, errors) { VariableCostOperations = variableCostOperations };
     }
 
     public Task<ExecutionResult> ExecuteAsync(ExecutionRequest request, CancellationToken cancellationToken = default)
@@ -136,8 +154,10 @@ public sealed partial class GraphQLExecutor
         }
 
         var variableErrors = new List<GraphQLError>();
-        var variables = Values.CoerceVariableValues(Schema, operation.VariableDefinitions, request.Variables, variableErrors);
+        var variables = Values.CoerceVariableValues(Schema, operation.VariableDefinitions, request.Variables, variableErrors,
+            hideSuggestions: _validationOptions.HideSuggestions);
         if (variables is null) return ExecutionResult.FromErrors(variableErrors);
+        if (CheckVariableCost(prepared, operation, variables) is { } tooComplex) return ExecutionResult.FromErrors([tooComplex]);
 
         var state = new ExecutionState(Schema, prepared.Plan, operation, variables, request, Options,
             request.DataLoaders ?? new DataLoaderContext(), cancellationToken);
@@ -174,6 +194,7 @@ public sealed partial class GraphQLExecutor
 
         // A cancelled request has no meaningful result (resolvers saw the token and failed): report the cancellation.
         cancellationToken.ThrowIfCancellationRequested();
+        if (state.ResultTooLarge) return ResultTooLarge(operation);
         return new ExecutionResult(root.Dead ? null : data, true, state.Errors);
     }
 

@@ -146,13 +146,15 @@ public static class Values
 
     /// <summary>graphql-js coerceInputValue for JSON-shaped input (variables).</summary>
     public static object? CoerceInputValue(object? input, GraphQLType type, InputErrorHandler onError) =>
-        CoerceInputValueImpl(input, type, onError, []);
+        CoerceInputValueImpl(input, type, onError, [], hideSuggestions: false);
 
-    private static object? CoerceInputValueImpl(object? input, GraphQLType type, InputErrorHandler onError, List<object> path)
+    /// <param name="hideSuggestions">graphql-js hideSuggestions: no "Did you mean" (they reveal schema names).</param>
+    private static object? CoerceInputValueImpl(object? input, GraphQLType type, InputErrorHandler onError, List<object> path,
+        bool hideSuggestions)
     {
         if (type is NonNullType nonNull)
         {
-            if (input is not null) return CoerceInputValueImpl(input, nonNull.OfType, onError, path);
+            if (input is not null) return CoerceInputValueImpl(input, nonNull.OfType, onError, path, hideSuggestions);
             onError(path.ToArray(), input, $"Expected non-nullable type \"{type}\" not to be null.");
             return Undefined;
         }
@@ -169,7 +171,7 @@ public static class Values
                     foreach (var item in enumerable)
                     {
                         path.Add(index);
-                        items.Add(CoerceInputValueImpl(item, list.OfType, onError, path));
+                        items.Add(CoerceInputValueImpl(item, list.OfType, onError, path, hideSuggestions));
                         path.RemoveAt(path.Count - 1);
                         index++;
                     }
@@ -177,7 +179,7 @@ public static class Values
                     return items.ToArray();
                 }
 
-                return new[] { CoerceInputValueImpl(input, list.OfType, onError, path) };
+                return new[] { CoerceInputValueImpl(input, list.OfType, onError, path, hideSuggestions) };
             case InputObjectType inputObject:
             {
                 if (input is not IReadOnlyDictionary<string, object?> dict)
@@ -198,7 +200,7 @@ public static class Values
                     }
 
                     path.Add(field.Name);
-                    result[field.Name] = CoerceInputValueImpl(fieldValue, field.Type, onError, path);
+                    result[field.Name] = CoerceInputValueImpl(fieldValue, field.Type, onError, path, hideSuggestions);
                     path.RemoveAt(path.Count - 1);
                 }
 
@@ -207,7 +209,7 @@ public static class Values
                     if (!inputObject.Fields.ContainsKey(key))
                     {
                         onError(path.ToArray(), input, $"Field \"{key}\" is not defined by type \"{inputObject.Name}\"." +
-                                                       Suggestions.DidYouMean(Suggestions.SuggestionList(key, inputObject.Fields.Keys)));
+                                                       (hideSuggestions ? "" : Suggestions.DidYouMean(Suggestions.SuggestionList(key, inputObject.Fields.Keys))));
                     }
                 }
 
@@ -232,7 +234,7 @@ public static class Values
             case EnumType enumType:
                 try
                 {
-                    return enumType.ParseValue(input);
+                    return enumType.ParseValue(input, hideSuggestions);
                 }
                 catch (GraphQLException ex)
                 {
@@ -274,16 +276,19 @@ public static class Values
         return sb.ToString();
     }
 
-    /// <summary>graphql-js coerceVariableValues. Returns null (and fills errors) when any variable is invalid.</summary>
+    /// <summary>
+    /// graphql-js coerceVariableValues. Returns null (and fills errors) when any variable is invalid. With
+    /// <paramref name="hideSuggestions"/>, messages leave out "Did you mean" (graphql-js 17's option of the same name).
+    /// </summary>
     public static IReadOnlyDictionary<string, object?>? CoerceVariableValues(Schema schema,
         IReadOnlyList<VariableDefinitionNode> definitions, IReadOnlyDictionary<string, object?>? inputs, List<GraphQLError> errors,
-        int maxErrors = 50)
+        int maxErrors = 50, bool hideSuggestions = false)
     {
         if (definitions.Count == 0) return EmptyValues;
         var sink = new ErrorSink(errors, maxErrors);
         try
         {
-            return CoerceVariableValues(schema, definitions, inputs, sink);
+            return CoerceVariableValues(schema, definitions, inputs, sink, hideSuggestions);
         }
         catch (TooManyErrorsException)
         {
@@ -309,7 +314,7 @@ public static class Values
     }
 
     private static IReadOnlyDictionary<string, object?>? CoerceVariableValues(Schema schema,
-        IReadOnlyList<VariableDefinitionNode> definitions, IReadOnlyDictionary<string, object?>? inputs, ErrorSink errors)
+        IReadOnlyList<VariableDefinitionNode> definitions, IReadOnlyDictionary<string, object?>? inputs, ErrorSink errors, bool hideSuggestions)
     {
         var coerced = new Dictionary<string, object?>(definitions.Count);
         foreach (var definition in definitions)
@@ -347,12 +352,12 @@ public static class Values
                 continue;
             }
 
-            var result = CoerceInputValue(value, type, (path, invalidValue, message) =>
+            var result = CoerceInputValueImpl(value, type, (path, invalidValue, message) =>
             {
                 var prefix = $"Variable \"${name}\" got invalid value {Inspect.Value(invalidValue)}";
                 if (path.Count > 0) prefix += $" at \"{name}{PrintPath(path)}\"";
                 errors.Add(GraphQLError.At(prefix + "; " + message, ErrorCodes.BadUserInput, definition));
-            });
+            }, [], hideSuggestions);
             coerced[name] = result;
         }
 

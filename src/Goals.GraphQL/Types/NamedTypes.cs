@@ -59,13 +59,17 @@ public sealed class EnumType(string name, string? description = null) : NamedTyp
     }
 
     /// <summary>Input coercion of a JSON variable value: the value's name as a string.</summary>
-    public object ParseValue(object? value)
+    public object ParseValue(object? value) => ParseValue(value, hideSuggestions: false);
+
+    /// <param name="hideSuggestions">Leave out "Did you mean" (it reveals the enum's values).</param>
+    public object ParseValue(object? value, bool hideSuggestions)
     {
         if (value is not string name)
             throw new GraphQLException($"Enum \"{Name}\" cannot represent non-string value: {Scalars.Inspect.Value(value)}." +
-                                       DidYouMean(Scalars.Inspect.Value(value)), ErrorCodes.BadUserInput);
+                                       (hideSuggestions ? "" : DidYouMean(Scalars.Inspect.Value(value))), ErrorCodes.BadUserInput);
         if (Values.TryGetValue(name, out var def)) return def.Value;
-        throw new GraphQLException($"Value \"{name}\" does not exist in \"{Name}\" enum." + DidYouMean(name), ErrorCodes.BadUserInput);
+        throw new GraphQLException($"Value \"{name}\" does not exist in \"{Name}\" enum." + (hideSuggestions ? "" : DidYouMean(name)),
+            ErrorCodes.BadUserInput);
     }
 
     /// <summary>Input coercion of a literal: only an enum literal naming a value.</summary>

@@ -29,13 +29,19 @@ public static partial class DocumentValidator
 {
     public const string IntrospectionDisabledCode = "INTROSPECTION_DISABLED";
 
-    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, ValidationOptions? options = null)
+    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, ValidationOptions? options = null) =>
+        Validate(schema, document, options, null);
+
+    /// <param name="variableCostOperations">Receives the operations whose complexity depends on variables: the executor
+    /// checks those per request (<see cref="QueryLimits.CheckComplexity"/>).</param>
+    internal static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, ValidationOptions? options,
+        ISet<OperationDefinitionNode>? variableCostOperations)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
         var context = new ValidationContext(schema, document) { HideSuggestions = options?.HideSuggestions ?? false };
         Run(context, CreateRules(context));
-        if (context.Errors.Count == 0 && options is not null) QueryLimits.Check(context, options);
+        if (context.Errors.Count == 0 && options is not null) QueryLimits.Check(context, options, variableCostOperations);
         return context.Errors;
     }
 

@@ -7,13 +7,21 @@ namespace Goals.GraphQL.Tests.Execution;
 
 public class DocumentCacheTests
 {
-    private static GraphQLExecutor Executor(int size) =>
-        new(ExecutionTests.BuildSchema(), new ExecutorOptions { DocumentCacheSize = size });
+    private static GraphQLExecutor Executor(long bytes = 32L * 1024 * 1024) =>
+        new(ExecutionTests.BuildSchema(), new ExecutorOptions { DocumentCacheBytes = bytes });
+
+    /// <summary>A valid document of about <paramref name="length"/> characters (long aliases: within the token limit), distinct per id.</summary>
+    private static string LargeDocument(int id, int length)
+    {
+        var text = new StringBuilder("{ ");
+        for (var k = 0; text.Length < length; k++) text.Append('d').Append(id).Append('_').Append(k).Append("_an_alias_long_enough: hello ");
+        return text.Append('}').ToString();
+    }
 
     [Fact]
     public void SameTextIsPreparedOnce()
     {
-        var executor = Executor(10);
+        var executor = Executor();
         var a = executor.Prepare("{ hello }");
         Assert.Same(a, executor.Prepare("{ hello }"));
         Assert.NotSame(a, executor.Prepare("{ hello  }"));
@@ -21,31 +29,66 @@ public class DocumentCacheTests
     }
 
     [Fact]
-    public void BoundedWithSecondChanceEviction()
+    public void Distinct_large_documents_stay_within_the_byte_bound()
     {
-        var executor = Executor(2);
-        var a = executor.Prepare("{ a: hello }");
-        executor.Prepare("{ b: hello }");
-        Assert.Same(a, executor.Prepare("{ a: hello }")); // a is referenced again
-        executor.Prepare("{ c: hello }");                  // evicts b (a had a second chance)
-        Assert.Equal(2, executor.CachedDocumentCount);
-        Assert.Same(a, executor.Prepare("{ a: hello }"));
-        for (var i = 0; i < 50; i++) executor.Prepare($"{{ x{i}: hello }}");
-        Assert.Equal(2, executor.CachedDocumentCount);
+        const long bound = 4L * 1024 * 1024;
+        var executor = Executor(bound);
+        var largest = 0L;
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.True(executor.Prepare(LargeDocument(i, 50_000)).IsValid);
+            largest = Math.Max(largest, executor.CachedDocumentBytes);
+        }
+
+        Assert.InRange(largest, 1, bound);
+        Assert.InRange(executor.CachedDocumentCount, 1, 40); // each weighs its 100 KB of text and more: 300 would be ~60 MB
+    }
+
+    [Fact]
+    public void An_entry_weighs_at_least_its_text_and_syntax_tree()
+    {
+        var executor = Executor();
+        var text = LargeDocument(1, 20_000);
+        executor.Prepare(text);
+        Assert.True(executor.CachedDocumentBytes > 3L * text.Length, $"{executor.CachedDocumentBytes} bytes for {text.Length} characters");
+    }
+
+    [Fact]
+    public void Failed_documents_are_not_kept()
+    {
+        var executor = Executor();
+        var broken = executor.Prepare("{ hello");
+        var invalid = executor.Prepare("{ nope }");
+        Assert.False(broken.IsValid);
+        Assert.False(invalid.IsValid);
+        Assert.NotSame(invalid, executor.Prepare("{ nope }"));
+        Assert.Equal((0, 0L), (executor.CachedDocumentCount, executor.CachedDocumentBytes));
+    }
+
+    [Fact]
+    public void Hits_allocate_nothing()
+    {
+        var executor = Executor();
+        var text = LargeDocument(2, 5_000);
+        var prepared = executor.Prepare(text);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++) Assert.Same(prepared, executor.Prepare(text));
+        // Below one byte per hit: the cache's own occasional expiration scan is all that may allocate.
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 10_000);
     }
 
     [Fact]
     public void ConcurrentPrepareIsSafe()
     {
-        var executor = Executor(16);
+        var executor = Executor();
         Parallel.For(0, 2000, i => Assert.True(executor.Prepare($"{{ k{i % 40}: hello }}").IsValid));
-        Assert.True(executor.CachedDocumentCount <= 16);
+        Assert.Equal(40, executor.CachedDocumentCount);
     }
 
     [Fact]
     public void SyntaxAndValidationErrors()
     {
-        var executor = Executor(10);
+        var executor = Executor();
         var bad = executor.Prepare("{ hello");
         Assert.Null(bad.Document);
         var error = Assert.Single(bad.Errors);
@@ -76,7 +119,7 @@ public class DocumentCacheTests
     [Fact]
     public async Task SkipIncludeWithVariablesAreNotCachedAcrossRequests()
     {
-        var executor = Executor(10);
+        var executor = Executor();
         var doc = executor.Prepare("query($s: Boolean!) { hello @skip(if: $s) }");
         async Task<string> RunWith(bool s) => (await executor.ExecuteAsync(new ExecutionRequest
         {

@@ -12,7 +12,7 @@ public class IntrospectionTests
     private static string NodeDir([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
         Path.Combine(Path.GetDirectoryName(file)!, "node");
 
-    private static Schema BuildSchema()
+    internal static Schema BuildSchema()
     {
         var sdl = File.ReadAllText(Path.Combine(NodeDir(), "schema.graphql"));
         FieldResolver none = _ => new ValueTask<object?>((object?)null);

@@ -19,15 +19,80 @@ public class QueryLimitsTests
         Assert.Equal([new ErrorLocation(1, 1)], error.Locations);
     }
 
-    [Fact]
-    public void Limits_CountAnIntrospectionFieldAsOneField()
+    /// <summary>The estimated cost, read from the limit's message (MaxComplexity 0: every operation exceeds it).</summary>
+    internal static long CostOf(Goals.GraphQL.Types.Schema schema, string query)
     {
-        // An IDE's full introspection query reads no data: bounded by the schema, and its nesting by MaxIntrospectionDepthRule.
-        var tight = new ValidationOptions { MaxDepth = 2, MaxComplexity = 4 };
+        var error = Assert.Single(DocumentValidator.Validate(schema, Parser.Parse(query), new ValidationOptions { MaxComplexity = 0 }));
+        var match = System.Text.RegularExpressions.Regex.Match(error.Message, "^Query complexity (\\d+) exceeds the maximum of 0\\.$");
+        Assert.True(match.Success, error.Message);
+        return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static int CountKeys(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => o.Sum(p => 1 + CountKeys(p.Value)),
+        System.Text.Json.Nodes.JsonArray a => a.Sum(CountKeys),
+        _ => 0,
+    };
+
+    [Fact]
+    public void Introspection_costs_what_it_answers()
+    {
+        // graphql-js's answer to the IDE's full introspection query over that schema: the estimate is its number of fields.
+        var answered = CountKeys(System.Text.Json.Nodes.JsonNode.Parse(Introspection.IntrospectionFixtures.ExpectedResult)!["data"]);
+        var cost = CostOf(Introspection.IntrospectionTests.BuildSchema(), Introspection.IntrospectionFixtures.Query);
+        Assert.InRange(cost, answered * 0.98, answered * 1.02);
+    }
+
+    [Fact]
+    public void Aliased_introspection_counts_every_alias()
+    {
+        var schema = Introspection.IntrospectionTests.BuildSchema();
+        const string fragment = " fragment S on __Schema { types { name fields { name type { name } } } }";
+        var once = CostOf(schema, "{ a0: __schema { ...S } }" + fragment);
+        Assert.True(once > 50, $"a whole-schema listing costs more than a field ({once})");
+        var aliases = string.Concat(Enumerable.Range(0, 100).Select(i => $"a{i}: __schema {{ ...S }} "));
+        Assert.Equal(100 * once, CostOf(schema, "{ " + aliases + "}" + fragment));
+        var error = Assert.Single(Validate("{ " + aliases + "}" + fragment, new ValidationOptions { MaxComplexity = 5_000 }));
+        Assert.Equal(ErrorCodes.QueryTooComplex, error.Code);
+    }
+
+    [Fact]
+    public void Introspection_ofType_chains_cost_only_as_deep_as_the_schema_wraps()
+    {
+        // Query.search: [SearchResult!]! is the deepest wrapping of that schema: ofType below three wrappers answers null.
+        var schema = Introspection.IntrospectionTests.BuildSchema();
+        var three = CostOf(schema, "{ __type(name: \"Query\") { fields { type { ofType { ofType { ofType { name } } } } } } }");
+        var six = CostOf(schema, "{ __type(name: \"Query\") { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } }");
+        Assert.Equal(three, six);
+    }
+
+    [Fact]
+    public void Depth_leaves_introspection_to_its_own_rule()
+    {
+        var tight = new ValidationOptions { MaxDepth = 2 };
         Assert.Empty(Validate(Introspection.IntrospectionFixtures.Query, tight));
-        Assert.Empty(Validate("{ __schema { queryType { fields { type { name } } } } dog { name } }", tight));
         var error = Assert.Single(Validate("{ __type(name: \"Dog\") { name } dog { mother { name } } }", tight));
         Assert.Equal("Query depth 3 exceeds the maximum of 2.", error.Message);
+    }
+
+    [Fact]
+    public void Complexity_counts_each_alias_of_a_field()
+    {
+        var schema = TestSchemaBuilder.Build("type Query { items(first: Int): [Item] } type Item { id: ID }");
+        Assert.Equal(11, CostOf(schema, "{ items { id } }"));
+        Assert.Equal(33, CostOf(schema, "{ a: items { id } b: items { id } c: items { id } }"));
+        Assert.Equal(22, CostOf(schema, "{ items { id } ...F } fragment F on Query { again: items { id } }"));
+    }
+
+    [Fact]
+    public void Complexity_sizes_a_connection_list_by_the_first_of_its_field()
+    {
+        var schema = TestSchemaBuilder.Build(
+            "type Query { conn(first: Int): Conn } type Conn { edges: [Edge] total: Int } type Edge { node: Item } type Item { id: ID tags: [String] subs: [Item] }");
+        // conn 1 + edges (1 + 50 * node (1 + id 1 + subs (1 + 10 * id 1))) + total 1
+        Assert.Equal(1 + 1 + 50 * (1 + 1 + 11) + 1, CostOf(schema, "{ conn(first: 50) { edges { node { id subs { id } } } total } }"));
+        Assert.Equal(1 + 1 + 10 * 2, CostOf(schema, "{ conn { edges { node { id } } } }"));
     }
 
     [Fact]
