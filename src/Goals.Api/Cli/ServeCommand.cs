@@ -23,6 +23,7 @@ internal static class ServeCommand
         builder.Configuration[DatabaseConfiguration.ConnectionStringKey] = database.ConnectionString;
 
         GoalsApp.ConfigureServices(builder);
+        builder.Services.AddGoalsKestrelLimits();
         await using var app = GoalsApp.Build(builder);
         await app.RunAsync();
         return 0;
