@@ -29,6 +29,7 @@ var appEnvironment = new Dictionary<string, string?>
 {
     ["ConnectionStrings__Goals"] = database.ConnectionString,
     ["Auth__SigningKey"] = SigningKey,
+    ["Auth__AllowSymmetricSigningKey"] = "true", // the bench signs its own HS256 tokens; a deployment uses Auth__Authority
     ["Auth__Issuer"] = "goals-coldstart",
     ["Auth__Audience"] = "goals-api",
     ["GraphQL__Ide"] = "false",

@@ -2,6 +2,7 @@ using System.Text;
 using Goals.Lambda.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Goals.Api.Auth;
@@ -9,7 +10,7 @@ namespace Goals.Api.Auth;
 /// <summary>
 /// JWT bearer validation from configuration: `Auth:Issuer`, `Auth:Audience`, and either `Auth:Authority` (OIDC
 /// metadata + JWKS, e.g. a Cognito user pool; RS256) or `Auth:SigningKey` (a symmetric HS256 key for development
-/// and tests). Authentication never rejects a request by itself: a missing or invalid token leaves the request
+/// and tests; see <see cref="AuthSettingsValidator"/> for where each is accepted). Authentication never rejects a request by itself: a missing or invalid token leaves the request
 /// anonymous and the GraphQL data fields fail with UNAUTHENTICATED (see <see cref="StudentContext"/>).
 /// </summary>
 public static class AuthSetup
@@ -18,10 +19,10 @@ public static class AuthSetup
 
     public static IServiceCollection AddGoalsAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var issuer = configuration[KnownConfigurationKeys.AuthIssuer];
-        var audience = configuration[KnownConfigurationKeys.AuthAudience];
-        var authority = configuration[KnownConfigurationKeys.AuthAuthority];
-        var signingKey = configuration["Auth:SigningKey"];
+        var auth = AuthSettings.From(configuration);
+        services.AddOptions<AuthSettings>().Configure(o => o.Load(configuration)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidator>();
+        var (issuer, audience, authority, signingKey) = (auth.Issuer, auth.Audience, auth.Authority, auth.SigningKey);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
@@ -86,17 +87,22 @@ public static class AuthSetup
 /// <summary>Development tokens signed with `Auth:SigningKey` (local-only: production uses `Auth:Authority`).</summary>
 public static class DevTokens
 {
+    /// <summary>The public key in appsettings.Development.json: refused outside Development (<see cref="AuthSettingsValidator"/>).</summary>
+    public const string DevelopmentSigningKey = "goals-api-LOCAL-DEVELOPMENT-ONLY-signing-key-not-a-secret";
+
+    public const int MinimumKeyBytes = 32;
+
     public static SymmetricSecurityKey KeyFrom(string signingKey)
     {
         var bytes = Encoding.UTF8.GetBytes(signingKey);
-        if (bytes.Length < 32) throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes (HS256).");
+        if (bytes.Length < MinimumKeyBytes) throw new InvalidOperationException($"{AuthSettings.SigningKeyKey} must be at least {MinimumKeyBytes} bytes (HS256).");
         return new SymmetricSecurityKey(bytes);
     }
 
     public static string Create(IConfiguration configuration, Guid studentId, TimeSpan lifetime, DateTime? now = null)
     {
-        var signingKey = configuration["Auth:SigningKey"];
-        if (string.IsNullOrEmpty(signingKey)) throw new InvalidOperationException("Auth:SigningKey is not configured.");
+        var signingKey = configuration[AuthSettings.SigningKeyKey];
+        if (string.IsNullOrEmpty(signingKey)) throw new InvalidOperationException($"{AuthSettings.SigningKeyKey} is not configured.");
         var issued = now ?? DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
         {

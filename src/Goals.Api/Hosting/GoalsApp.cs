@@ -61,6 +61,7 @@ public static class GoalsApp
         var configuration = builder.Configuration;
         var settings = configuration.GetSection(KnownConfigurationKeys.GraphQLSection).Get<GraphQLSettings>() ?? new GraphQLSettings();
         services.AddSingleton(settings);
+        services.AddGoalsConfigurationValidation();
 
         services.AddGoalsData(); // one data source + TransactionRunner per process, a DbSession per request, repositories
         services.AddScoped<GoalsStore>();

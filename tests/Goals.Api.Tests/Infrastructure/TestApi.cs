@@ -40,6 +40,7 @@ public sealed class TestApi : IAsyncDisposable, IGraphQLRequestObserver
         {
             ["ConnectionStrings:Goals"] = database.ConnectionString,
             ["Auth:SigningKey"] = SigningKey,
+            ["Auth:AllowSymmetricSigningKey"] = "true", // the tests sign their own tokens; outside Development that must be explicit
             ["Auth:Issuer"] = Issuer,
             ["Auth:Audience"] = Audience,
             ["Cors:Origins:0"] = SpaOrigin,

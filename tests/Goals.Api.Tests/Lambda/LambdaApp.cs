@@ -13,8 +13,8 @@ namespace Goals.Api.Tests.Lambda;
 /// The BUILT app in Lambda mode, as Lambda starts it: `dotnet Goals.Api.dll` (the build output this test project
 /// references, copied beside the tests; no nested build) with AWS_LAMBDA_RUNTIME_API pointing at a loopback Runtime API
 /// emulator. One process per handler (api, worker), each with its own emulator, over one private PostgreSQL
-/// migrated here. Production environment, as deployed: the signing key comes from the environment like the other
-/// Auth__* settings the template sets.
+/// migrated here. Production environment, as deployed, except for the token issuer: the tests sign their own HS256
+/// tokens, which Production accepts only with Auth__AllowSymmetricSigningKey=true (the template sets Auth__Authority).
 /// </summary>
 public sealed class LambdaApp : IAsyncLifetime
 {
@@ -100,6 +100,7 @@ public sealed class LambdaProcess : IAsyncDisposable
         info.Environment["_HANDLER"] = handler;
         info.Environment["ConnectionStrings__Goals"] = connectionString;
         info.Environment["Auth__SigningKey"] = TestApi.SigningKey;
+        info.Environment["Auth__AllowSymmetricSigningKey"] = "true"; // deployed functions use Auth__Authority instead (the template)
         info.Environment["Auth__Issuer"] = TestApi.Issuer;
         info.Environment["Auth__Audience"] = TestApi.Audience;
         info.Environment["GraphQL__Ide"] = "false";
