@@ -1,8 +1,8 @@
 using System.Text;
 using Goals.Lambda.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Goals.Api.Auth;
@@ -10,8 +10,9 @@ namespace Goals.Api.Auth;
 /// <summary>
 /// JWT bearer validation from configuration: `Auth:Issuer`, `Auth:Audience`, and either `Auth:Authority` (OIDC
 /// metadata + JWKS, e.g. a Cognito user pool; RS256) or `Auth:SigningKey` (a symmetric HS256 key for development
-/// and tests; see <see cref="AuthSettingsValidator"/> for where each is accepted). Authentication never rejects a request by itself: a missing or invalid token leaves the request
-/// anonymous and the GraphQL data fields fail with UNAUTHENTICATED (see <see cref="StudentContext"/>).
+/// and tests; <see cref="AuthSettingsValidator"/> says where each is accepted). Authentication never rejects a request
+/// by itself: a missing or invalid token leaves the request anonymous and the GraphQL data fields fail with
+/// UNAUTHENTICATED (see <see cref="StudentContext"/>).
 /// </summary>
 public static class AuthSetup
 {
@@ -22,12 +23,11 @@ public static class AuthSetup
         var auth = AuthSettings.From(configuration);
         services.AddOptions<AuthSettings>().Configure(o => o.Load(configuration)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidator>();
-        var (issuer, audience, authority, signingKey) = (auth.Issuer, auth.Audience, auth.Authority, auth.SigningKey);
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
-            if (!string.IsNullOrEmpty(authority))
+            if (auth.Authority is { } authority)
             {
                 options.Authority = authority;
                 options.RequireHttpsMetadata = authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
@@ -36,17 +36,17 @@ public static class AuthSetup
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidateIssuer = true,
-                ValidIssuer = string.IsNullOrEmpty(issuer) ? null : issuer,
+                ValidIssuer = auth.Issuer,
                 ValidateAudience = true,
-                ValidAudience = string.IsNullOrEmpty(audience) ? null : audience,
+                ValidAudience = auth.Audience,
                 ValidateLifetime = true,
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,
                 ValidateIssuerSigningKey = true,
                 ClockSkew = TimeSpan.FromSeconds(30),
                 NameClaimType = "sub",
-                IssuerSigningKey = string.IsNullOrEmpty(signingKey) ? null : DevTokens.KeyFrom(signingKey),
-                ValidAlgorithms = string.IsNullOrEmpty(signingKey)
+                IssuerSigningKey = auth.SigningKey is { } signingKey ? DevTokens.KeyFrom(signingKey) : null,
+                ValidAlgorithms = auth.SigningKey is null
                     ? [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512, SecurityAlgorithms.EcdsaSha256]
                     : [SecurityAlgorithms.HmacSha256],
             };

@@ -16,10 +16,10 @@ namespace Goals.Api.Http;
 /// GraphQL over HTTP (spec draft, watershed rules as audited by npm graphql-http):
 /// POST application/json; GET with query parameters for queries only (mutations → 405, Allow: POST);
 /// response media type negotiated from Accept (application/graphql-response+json or application/json;
-/// absent Accept or */* → application/json; nothing acceptable → 406). Status: malformed requests 400,
-/// unsupported Content-Type 415, oversized 413; with application/graphql-response+json a request error
-/// (parse, validation, variable coercion: no data) is 400, otherwise 200; with application/json every
-/// well-formed GraphQL request is 200. The result is written with a Utf8JsonWriter straight into the
+/// absent Accept or */* → application/json; nothing acceptable → 406). Status: malformed requests 400 (see
+/// <see cref="GraphQLRequestReader"/>), unsupported Content-Type 415, oversized 413 (body) / 414 (query string); with
+/// application/graphql-response+json a request error (parse, validation, variable coercion: no data) is 400, otherwise
+/// 200; with application/json every well-formed GraphQL request is 200. The result is written with a Utf8JsonWriter straight into the
 /// response PipeWriter.
 /// </summary>
 public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings settings,

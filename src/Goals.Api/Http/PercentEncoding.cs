@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -19,7 +21,7 @@ internal static class PercentEncoding
             var c = raw[i];
             if (c == '%' && i + 2 < raw.Length && IsHex(raw[i + 1]) && IsHex(raw[i + 2]))
             {
-                bytes.Add(Convert.ToByte(raw.Substring(i + 1, 2), 16));
+                bytes.Add(byte.Parse(raw.AsSpan(i + 1, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture));
                 i += 2;
             }
             else if (c < 0x80)
@@ -35,7 +37,7 @@ internal static class PercentEncoding
             }
         }
 
-        return Utf8.IsValid(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes));
+        return Utf8.IsValid(CollectionsMarshal.AsSpan(bytes));
     }
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
