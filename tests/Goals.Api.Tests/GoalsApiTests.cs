@@ -113,7 +113,7 @@ public sealed class GoalsApiTests(DatabaseFixture database) : IAsyncLifetime
 
         var bad = await Run("mutation($g: UUID!, $ids: [UUID!]!) { reorderGoalTasks(input: { goalId: $g, taskIds: $ids }) { goal { id } } }",
             new { g = goalId, ids = new[] { ids[2], ids[0] } });
-        Assert.Equal("input.taskIds", bad.SingleError("VALIDATION")["extensions"]!["field"]!.GetValue<string>());
+        Assert.Equal("input.taskIds", bad.SingleError("CONFLICT")["extensions"]!["field"]!.GetValue<string>()); // see InputRuleTests
 
         var deleted = (await Run("mutation($id: UUID!) { deleteGoalTask(input: { taskId: $id }) { deletedTaskId } }", new { id = ids[0] })).RequireData();
         Assert.Equal(ids[0], deleted["deleteGoalTask"]!["deletedTaskId"]!.GetValue<string>());

@@ -48,7 +48,7 @@ public sealed class IdeBrowserTests(LiveServer server)
             await page.GetByText("Schema available").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
 
             // The demo student's token in the HTTP Headers tab, a query in the Request editor, then Run.
-            var (exit, token, stderr) = await server.RunVerbAsync("token", "--minutes", "5");
+            var (exit, token, stderr) = await server.RunVerbInDevelopmentAsync("token", "--minutes", "5");
             Assert.True(exit == 0, stderr);
             await page.GetByText("HTTP Headers", new PageGetByTextOptions { Exact = true }).ClickAsync();
             await page.GetByPlaceholder("Name").Last.FillAsync("Authorization");

@@ -14,7 +14,8 @@ public sealed class LiveServerTests(LiveServer server)
     [Fact]
     public async Task Readme_run_command_serves_the_demo_students_goals_with_a_minted_token()
     {
-        var (exit, stdout, stderr) = await server.RunVerbAsync("token", "--minutes", "5");
+        // As the README: TOKEN=$(ASPNETCORE_ENVIRONMENT=Development dotnet run --project src/Goals.Api -- token)
+        var (exit, stdout, stderr) = await server.RunVerbInDevelopmentAsync("token", "--minutes", "5");
         Assert.True(exit == 0, $"token exited {exit}: {stderr}");
         var token = stdout.Trim();
         Assert.Equal(3, token.Split('.').Length); // stdout holds ONLY the JWT
@@ -32,17 +33,17 @@ public sealed class LiveServerTests(LiveServer server)
         Assert.Equal(["Apply for a summer placement", "Run a 5k", "Finish the maths coursework"], titles);
     }
 
-    [Fact]
-    public async Task Token_verb_is_refused_in_Production()
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData(null)] // no environment chosen = Production
+    public async Task Token_verb_is_refused_unless_Development_is_chosen(string? environment)
     {
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = LiveServer.RepositoryRoot, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in (string[])["run", "--project", "src/Goals.Api", "--no-build", "--", "token"]) info.ArgumentList.Add(a);
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(info)!;
-        var stdout = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.NotEqual(0, process.ExitCode);
+        var variables = environment is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment };
+        var (exit, stdout, stderr) = await server.RunVerbAsync(variables, "token");
+        Assert.Equal(1, exit);
         Assert.Equal("", stdout.Trim());
+        Assert.Contains("only in the Development environment", stderr);
     }
 
     [Fact]

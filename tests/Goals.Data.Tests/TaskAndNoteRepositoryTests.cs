@@ -85,12 +85,16 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
         Assert.Equal([0, 1, 2, 3, 4], (await _tasks.ListAsync(session, student, goal.Id)).Select(t => t.Position));
         Assert.False(await _tasks.MoveAsync(session, student, Guid.NewGuid(), 0));
 
-        Assert.True(await _tasks.SetOrderAsync(session, student, goal.Id, [ids[0], ids[1], ids[2], ids[3], ids[4]]));
+        Assert.True((await _tasks.SetOrderAsync(session, student, goal.Id, [ids[0], ids[1], ids[2], ids[3], ids[4]])).Reordered);
         Assert.Equal("abcde", await Order());
-        // Incomplete, foreign or duplicated lists change nothing.
-        Assert.False(await _tasks.SetOrderAsync(session, student, goal.Id, [ids[4], ids[3]]));
-        Assert.False(await _tasks.SetOrderAsync(session, student, goal.Id, [ids[4], ids[3], ids[2], ids[1], Guid.NewGuid()]));
-        Assert.False(await _tasks.SetOrderAsync(session, student, goal.Id, [ids[4], ids[4], ids[2], ids[1], ids[0]]));
+        // Incomplete, foreign or duplicated lists change nothing, and say what the goal's tasks are now.
+        foreach (Guid[] list in (Guid[][])[[ids[4], ids[3]], [ids[4], ids[3], ids[2], ids[1], Guid.NewGuid()], [ids[4], ids[4], ids[2], ids[1], ids[0]], []])
+        {
+            var result = await _tasks.SetOrderAsync(session, student, goal.Id, list);
+            Assert.False(result.Reordered);
+            Assert.Equal(ids.Order(), result.CurrentTaskIds.Order());
+        }
+
         Assert.Equal("abcde", await Order());
     }
 
@@ -139,7 +143,9 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
         Assert.Null(await _tasks.UpdateAsync(session, intruder, task.Id, "stolen", true));
         Assert.Null(await _tasks.SetCompleteAsync(session, intruder, task.Id, true));
         Assert.False(await _tasks.MoveAsync(session, intruder, task.Id, 1));
-        Assert.False(await _tasks.SetOrderAsync(session, intruder, goal.Id, [other.Id, task.Id]));
+        var intrudersOrder = await _tasks.SetOrderAsync(session, intruder, goal.Id, [other.Id, task.Id]);
+        Assert.False(intrudersOrder.Reordered);
+        Assert.Empty(intrudersOrder.CurrentTaskIds); // nothing of the other student's goal shows through
         Assert.False(await _tasks.DeleteAsync(session, intruder, task.Id));
 
         Assert.Null(await _notes.AddAsync(session, intruder, goal.Id, "sneaky", TestLimits.None));

@@ -1,6 +1,7 @@
 using System.Text;
 using Goals.Lambda.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -9,8 +10,9 @@ namespace Goals.Api.Auth;
 /// <summary>
 /// JWT bearer validation from configuration: `Auth:Issuer`, `Auth:Audience`, and either `Auth:Authority` (OIDC
 /// metadata + JWKS, e.g. a Cognito user pool; RS256) or `Auth:SigningKey` (a symmetric HS256 key for development
-/// and tests). Authentication never rejects a request by itself: a missing or invalid token leaves the request
-/// anonymous and the GraphQL data fields fail with UNAUTHENTICATED (see <see cref="StudentContext"/>).
+/// and tests; <see cref="AuthSettingsValidator"/> says where each is accepted). Authentication never rejects a request
+/// by itself: a missing or invalid token leaves the request anonymous and the GraphQL data fields fail with
+/// UNAUTHENTICATED (see <see cref="StudentContext"/>).
 /// </summary>
 public static class AuthSetup
 {
@@ -18,15 +20,14 @@ public static class AuthSetup
 
     public static IServiceCollection AddGoalsAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var issuer = configuration[KnownConfigurationKeys.AuthIssuer];
-        var audience = configuration[KnownConfigurationKeys.AuthAudience];
-        var authority = configuration[KnownConfigurationKeys.AuthAuthority];
-        var signingKey = configuration["Auth:SigningKey"];
+        var auth = AuthSettings.From(configuration);
+        services.AddOptions<AuthSettings>().Configure(o => o.Load(configuration)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidator>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
-            if (!string.IsNullOrEmpty(authority))
+            if (auth.Authority is { } authority)
             {
                 options.Authority = authority;
                 options.RequireHttpsMetadata = authority.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
@@ -35,17 +36,17 @@ public static class AuthSetup
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidateIssuer = true,
-                ValidIssuer = string.IsNullOrEmpty(issuer) ? null : issuer,
+                ValidIssuer = auth.Issuer,
                 ValidateAudience = true,
-                ValidAudience = string.IsNullOrEmpty(audience) ? null : audience,
+                ValidAudience = auth.Audience,
                 ValidateLifetime = true,
                 RequireExpirationTime = true,
                 RequireSignedTokens = true,
                 ValidateIssuerSigningKey = true,
                 ClockSkew = TimeSpan.FromSeconds(30),
                 NameClaimType = "sub",
-                IssuerSigningKey = string.IsNullOrEmpty(signingKey) ? null : DevTokens.KeyFrom(signingKey),
-                ValidAlgorithms = string.IsNullOrEmpty(signingKey)
+                IssuerSigningKey = auth.SigningKey is { } signingKey ? DevTokens.KeyFrom(signingKey) : null,
+                ValidAlgorithms = auth.SigningKey is null
                     ? [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512, SecurityAlgorithms.EcdsaSha256]
                     : [SecurityAlgorithms.HmacSha256],
             };
@@ -86,17 +87,22 @@ public static class AuthSetup
 /// <summary>Development tokens signed with `Auth:SigningKey` (local-only: production uses `Auth:Authority`).</summary>
 public static class DevTokens
 {
+    /// <summary>The public key in appsettings.Development.json: refused outside Development (<see cref="AuthSettingsValidator"/>).</summary>
+    public const string DevelopmentSigningKey = "goals-api-LOCAL-DEVELOPMENT-ONLY-signing-key-not-a-secret";
+
+    public const int MinimumKeyBytes = 32;
+
     public static SymmetricSecurityKey KeyFrom(string signingKey)
     {
         var bytes = Encoding.UTF8.GetBytes(signingKey);
-        if (bytes.Length < 32) throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes (HS256).");
+        if (bytes.Length < MinimumKeyBytes) throw new InvalidOperationException($"{AuthSettings.SigningKeyKey} must be at least {MinimumKeyBytes} bytes (HS256).");
         return new SymmetricSecurityKey(bytes);
     }
 
     public static string Create(IConfiguration configuration, Guid studentId, TimeSpan lifetime, DateTime? now = null)
     {
-        var signingKey = configuration["Auth:SigningKey"];
-        if (string.IsNullOrEmpty(signingKey)) throw new InvalidOperationException("Auth:SigningKey is not configured.");
+        var signingKey = configuration[AuthSettings.SigningKeyKey];
+        if (string.IsNullOrEmpty(signingKey)) throw new InvalidOperationException($"{AuthSettings.SigningKeyKey} is not configured.");
         var issued = now ?? DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
         {

@@ -1,12 +1,13 @@
 using Goals.Lambda.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Goals.Api.Cli;
 
 /// <summary>
 /// `Goals.Api [verb] [options]`. Verbs: serve (default), migrate, token, seed, worker.
 /// In Lambda (AWS_LAMBDA_RUNTIME_API set) the verb is ignored and the handler named by _HANDLER runs (api | worker | migrate).
-/// Local verbs default to the Development environment when ASPNETCORE_ENVIRONMENT/DOTNET_ENVIRONMENT are unset;
-/// Lambda defaults to Production.
+/// Every verb runs in Production unless ASPNETCORE_ENVIRONMENT/DOTNET_ENVIRONMENT choose another environment
+/// (scripts/run.sh chooses Development); Lambda likewise.
 /// </summary>
 public static class CliDispatcher
 {
@@ -15,7 +16,7 @@ public static class CliDispatcher
           serve   [--urls http://127.0.0.1:5000]   run the API on Kestrel (default verb). Without ConnectionStrings:Goals a private
                                                    PostgreSQL is started in .data/ (Database:DataDirectory), migrated and given demo data.
           migrate                                  apply schema/migrations to ConnectionStrings:Goals (or the private PostgreSQL)
-          token   [--student <uuid>] [--minutes N] print a development JWT (Auth:SigningKey; refused in Production)
+          token   [--student <uuid>] [--minutes N] print a development JWT (Auth:SigningKey; only with ASPNETCORE_ENVIRONMENT=Development)
           seed    --students N --goals G --tasks T --notes K [--out file]
                                                    insert deterministic load-test data; prints the student ids
           worker                                   local job drain (jobs arrive in a later issue: this only says so)
@@ -44,7 +45,21 @@ public static class CliDispatcher
         {
             return PrintUsage(Console.Error, 2, ex.Message);
         }
+        catch (Exception ex) when (ValidationFailures(ex) is { Count: > 0 } failures)
+        {
+            Console.Error.WriteLine("The configuration is invalid; nothing was started:");
+            foreach (var failure in failures) Console.Error.WriteLine("  - " + failure);
+            return 1;
+        }
     }
+
+    /// <summary>ValidateOnStart's failures: one OptionsValidationException, or several in an AggregateException.</summary>
+    private static List<string> ValidationFailures(Exception exception) => exception switch
+    {
+        OptionsValidationException options => options.Failures.ToList(),
+        AggregateException aggregate => aggregate.InnerExceptions.SelectMany(ValidationFailures).ToList(),
+        _ => [],
+    };
 
     private static int PrintUsage(TextWriter writer, int code, string? message = null)
     {
@@ -53,11 +68,12 @@ public static class CliDispatcher
         return code;
     }
 
-    /// <summary>The environment of local verbs: the configured one, else Development.</summary>
+    /// <summary>The environment of local verbs: the configured one, else Production (fail closed: Development, its public
+    /// signing key and its CORS origins only when chosen explicitly).</summary>
     public static string LocalEnvironment() =>
         Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } a ? a
         : Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } d ? d
-        : "Development";
+        : Environments.Production;
 
     /// <summary>appsettings.json, appsettings.{env}.json, environment variables and command-line overrides.</summary>
     public static IConfigurationRoot LoadConfiguration(string environment, string[] args) =>

@@ -1,5 +1,6 @@
 using Goals.Api.Hosting;
 using Goals.Data;
+using Microsoft.Extensions.Options;
 
 namespace Goals.Api.Cli;
 
@@ -23,7 +24,10 @@ internal static class ServeCommand
         builder.Configuration[DatabaseConfiguration.ConnectionStringKey] = database.ConnectionString;
 
         GoalsApp.ConfigureServices(builder);
+        builder.Services.AddGoalsKestrelLimits();
         await using var app = GoalsApp.Build(builder);
+        // The options' start-up checks, run here so a failure is the CLI's clear message, not the host's logged stack trace.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         await app.RunAsync();
         return 0;
     }

@@ -4,7 +4,7 @@ namespace Goals.Api.Cli;
 
 /// <summary>
 /// `token [--student uuid] [--minutes N]`: prints ONLY a development JWT on stdout, signed with Auth:SigningKey
-/// (appsettings.Development.json holds a fixed, public, local-only key). Refused in Production.
+/// (appsettings.Development.json holds a fixed, public, local-only key). Only in Development, chosen explicitly.
 /// Default student: the demo student.
 /// </summary>
 internal static class TokenCommand
@@ -12,9 +12,10 @@ internal static class TokenCommand
     public static int Run(string[] args)
     {
         var environment = CliDispatcher.LocalEnvironment();
-        if (environment.Equals("Production", StringComparison.OrdinalIgnoreCase))
+        if (!environment.Equals(Environments.Development, StringComparison.OrdinalIgnoreCase))
         {
-            Console.Error.WriteLine("token: refused in Production; tokens come from the identity provider (Auth:Authority).");
+            Console.Error.WriteLine($"token: only in the Development environment (ASPNETCORE_ENVIRONMENT=Development), this is {environment}; "
+                + "elsewhere tokens come from the identity provider (Auth:Authority).");
             return 1;
         }
 
@@ -23,7 +24,7 @@ internal static class TokenCommand
             ? Guid.TryParse(text, out var parsed) ? parsed : throw new CliException("--student must be a UUID.")
             : DemoData.StudentId;
         var minutes = CliDispatcher.IntOption(args, "--minutes", 60, 1, 7 * 24 * 60);
-        if (string.IsNullOrEmpty(configuration["Auth:SigningKey"]))
+        if (string.IsNullOrEmpty(configuration[AuthSettings.SigningKeyKey]))
         {
             Console.Error.WriteLine("token: Auth:SigningKey is not configured in this environment.");
             return 1;

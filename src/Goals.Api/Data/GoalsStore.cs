@@ -114,7 +114,7 @@ public sealed class GoalsStore(DbSession session, TransactionRunner runner, Goal
     public Task<bool> DeleteTaskAsync(Guid studentId, Guid taskId, CancellationToken ct) => tasks.DeleteAsync(session, studentId, taskId, ct);
 
     /// <summary>Sets the complete order; false when the ids are not exactly the goal's tasks.</summary>
-    public Task<bool> SetTaskOrderAsync(Guid studentId, Guid goalId, IReadOnlyList<Guid> taskIds, CancellationToken ct) =>
+    public Task<TaskOrderResult> SetTaskOrderAsync(Guid studentId, Guid goalId, IReadOnlyList<Guid> taskIds, CancellationToken ct) =>
         tasks.SetOrderAsync(session, studentId, goalId, taskIds, ct);
 
     /// <exception cref="GraphQLException">LIMIT_EXCEEDED: the goal has <see cref="StudentLimits.MaxNotesPerGoal"/> notes.</exception>

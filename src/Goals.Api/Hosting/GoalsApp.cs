@@ -63,6 +63,7 @@ public static class GoalsApp
         settings.RequirePositiveSizeBounds();
         services.AddSingleton(settings);
         services.AddSingleton(StudentLimits.FromConfiguration(configuration));
+        services.AddGoalsConfigurationValidation();
 
         services.AddGoalsData(); // one data source + TransactionRunner per process, repositories
         services.AddSingleton<GoalsStoreFactory>(); // the GraphQL handler opens (and ends) each request's store itself
@@ -141,25 +142,38 @@ public static class GoalsApp
         return app;
     }
 
-    /// <summary>Unhandled exceptions become a GraphQL-shaped 500 without internals; the details go to the log.</summary>
+    /// <summary>
+    /// Unhandled exceptions become a GraphQL-shaped 500 without internals; the details go to the log. The server's
+    /// complaints about a request (BadHttpRequestException: framing, timing, size) are the client's fault: their own
+    /// 4xx, a Debug line at most. A client that went away gets nothing.
+    /// </summary>
     private static async Task GraphQLShapedErrors(HttpContext context, RequestDelegate next)
     {
         try
         {
             await next(context);
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away; nothing to answer.
+            ErrorLogger(context).LogDebug("The client went away during {Method} {Path}: {Message}", context.Request.Method, context.Request.Path, ex.Message);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            ErrorLogger(context).LogDebug("Bad request {Method} {Path}: {Status} {Message}", context.Request.Method, context.Request.Path, ex.StatusCode, ex.Message);
+            if (context.Response.HasStarted) return;
+            context.Response.Clear();
+            await GraphQLHttpHandler.WriteProblemAsync(context, ex.StatusCode, GraphQLHttpHandler.Json, $"Bad request: {ex.Message}");
         }
         catch (Exception ex)
         {
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Api.Errors")
-                .LogError(ex, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
+            ErrorLogger(context).LogError(ex, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
             if (context.Response.HasStarted) throw;
             context.Response.Clear();
             await GraphQLHttpHandler.WriteProblemAsync(context, StatusCodes.Status500InternalServerError, GraphQLHttpHandler.Json,
                 "Internal server error.", ErrorCodes.InternalServerError);
         }
     }
+
+    private static ILogger ErrorLogger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Api.Errors");
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using Goals.Api.Auth;
@@ -19,10 +18,10 @@ namespace Goals.Api.Http;
 /// GraphQL over HTTP (spec draft, watershed rules as audited by npm graphql-http):
 /// POST application/json; GET with query parameters for queries only (mutations → 405, Allow: POST);
 /// response media type negotiated from Accept (application/graphql-response+json or application/json;
-/// absent Accept or */* → application/json; nothing acceptable → 406). Status: malformed requests 400,
-/// unsupported Content-Type 415, oversized 413; with application/graphql-response+json a request error
-/// (parse, validation, variable coercion: no data) is 400, otherwise 200; with application/json every
-/// well-formed GraphQL request is 200. The result is written with a Utf8JsonWriter straight into the
+/// absent Accept or */* → application/json; nothing acceptable → 406). Status: malformed requests 400 (see
+/// <see cref="GraphQLRequestReader"/>), unsupported Content-Type 415, oversized 413 (body) / 414 (query string); with
+/// application/graphql-response+json a request error (parse, validation, variable coercion: no data) is 400, otherwise
+/// 200; with application/json every well-formed GraphQL request is 200. The result is written with a Utf8JsonWriter straight into the
 /// response PipeWriter.
 /// </summary>
 public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings settings, GoalsStoreFactory storeFactory,
@@ -30,13 +29,6 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
-
-    private sealed record GraphQLParams(string Query, string? OperationName, IReadOnlyDictionary<string, object?>? Variables);
-
-    private sealed class RequestProblem(int status, string message) : Exception(message)
-    {
-        public int Status { get; } = status;
-    }
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -60,9 +52,11 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
         GraphQLParams parameters;
         try
         {
-            parameters = isGet ? ReadGet(request) : await ReadPostAsync(request, http.RequestAborted);
+            parameters = isGet
+                ? GraphQLRequestReader.ReadGet(request, settings.MaxRequestBytes)
+                : await GraphQLRequestReader.ReadPostAsync(request, settings.MaxRequestBytes, http.RequestAborted);
         }
-        catch (RequestProblem problem)
+        catch (GraphQLRequestProblem problem)
         {
             await RejectAsync(http, problem.Status, mediaType, problem.Message);
             return;
@@ -195,142 +189,6 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
         }
 
         return (q, specificity);
-    }
-
-    private GraphQLParams ReadGet(HttpRequest request)
-    {
-        if (request.QueryString.Value is { } qs && qs.Length > settings.MaxRequestBytes)
-            throw new RequestProblem(StatusCodes.Status413PayloadTooLarge, $"The query string is larger than {settings.MaxRequestBytes} bytes.");
-        var query = Single(request.Query, "query");
-        if (string.IsNullOrEmpty(query)) throw new RequestProblem(400, "The 'query' parameter is missing.");
-        var variables = ParseJsonParameter(Single(request.Query, "variables"), "variables");
-        _ = ParseJsonParameter(Single(request.Query, "extensions"), "extensions");
-        return new GraphQLParams(query, NullIfEmpty(Single(request.Query, "operationName")), variables);
-    }
-
-    private static string? Single(IQueryCollection query, string name)
-    {
-        if (!query.TryGetValue(name, out var values)) return null;
-        if (values.Count > 1) throw new RequestProblem(400, $"The '{name}' parameter is given more than once.");
-        return values[0];
-    }
-
-    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
-
-    private static IReadOnlyDictionary<string, object?>? ParseJsonParameter(string? text, string name)
-    {
-        if (string.IsNullOrEmpty(text)) return null;
-        try
-        {
-            using var json = JsonDocument.Parse(text);
-            return ToMap(json.RootElement, name);
-        }
-        catch (JsonException)
-        {
-            throw new RequestProblem(400, $"The '{name}' parameter is not valid JSON.");
-        }
-    }
-
-    private static IReadOnlyDictionary<string, object?>? ToMap(JsonElement element, string name) => element.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.Object => JsonInput.ToVariables(element),
-        _ => throw new RequestProblem(400, $"The '{name}' parameter must be a JSON object."),
-    };
-
-    private async Task<GraphQLParams> ReadPostAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
-            throw new RequestProblem(StatusCodes.Status415UnsupportedMediaType, "POST requests need Content-Type: application/json.");
-        if (!contentType.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase))
-            throw new RequestProblem(StatusCodes.Status415UnsupportedMediaType, $"Content-Type {contentType.MediaType} is not supported; use application/json.");
-        var charset = contentType.Charset.Value;
-        if (!string.IsNullOrEmpty(charset) && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
-            throw new RequestProblem(StatusCodes.Status415UnsupportedMediaType, $"Charset {charset} is not supported; use utf-8.");
-        if (request.ContentLength > settings.MaxRequestBytes) throw TooLarge();
-
-        var reader = request.BodyReader;
-        while (true)
-        {
-            var read = await reader.ReadAsync(ct);
-            var buffer = read.Buffer;
-            if (buffer.Length > settings.MaxRequestBytes)
-            {
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                throw TooLarge();
-            }
-
-            if (!read.IsCompleted)
-            {
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                continue;
-            }
-
-            try
-            {
-                return ParseBody(buffer);
-            }
-            finally
-            {
-                reader.AdvanceTo(buffer.End);
-            }
-        }
-    }
-
-    private RequestProblem TooLarge() =>
-        new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {settings.MaxRequestBytes} bytes.");
-
-    private static GraphQLParams ParseBody(ReadOnlySequence<byte> body)
-    {
-        if (body.IsEmpty) throw new RequestProblem(400, "The request body is missing.");
-        JsonDocument json;
-        try
-        {
-            json = JsonDocument.Parse(body);
-        }
-        catch (JsonException)
-        {
-            throw new RequestProblem(400, "The request body is not valid JSON.");
-        }
-
-        using (json)
-        {
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new RequestProblem(400, "The request body must be a JSON object.");
-            string? query = null, operationName = null;
-            IReadOnlyDictionary<string, object?>? variables = null;
-            foreach (var property in root.EnumerateObject())
-            {
-                switch (property.Name)
-                {
-                    case "query":
-                        query = property.Value.ValueKind switch
-                        {
-                            JsonValueKind.String => property.Value.GetString(),
-                            JsonValueKind.Null => null,
-                            _ => throw new RequestProblem(400, "The 'query' parameter must be a string."),
-                        };
-                        break;
-                    case "operationName":
-                        operationName = property.Value.ValueKind switch
-                        {
-                            JsonValueKind.String => property.Value.GetString(),
-                            JsonValueKind.Null => null,
-                            _ => throw new RequestProblem(400, "The 'operationName' parameter must be a string."),
-                        };
-                        break;
-                    case "variables":
-                        variables = ToMap(property.Value, "variables");
-                        break;
-                    case "extensions":
-                        _ = ToMap(property.Value, "extensions");
-                        break;
-                }
-            }
-
-            if (string.IsNullOrEmpty(query)) throw new RequestProblem(400, "The 'query' parameter is missing.");
-            return new GraphQLParams(query, operationName, variables);
-        }
     }
 
     private static async Task WriteResultAsync(HttpContext http, int status, string mediaType, ExecutionResult result)

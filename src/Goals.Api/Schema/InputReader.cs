@@ -24,15 +24,17 @@ internal sealed partial class InputReader(IReadOnlyDictionary<string, object?> v
 
     public string? GoalType(string name) => Raw(name)?.ToString();
 
-    /// <summary>A text of min..max characters (after trimming); min ≥ 1 also rejects whitespace-only text.</summary>
+    /// <summary>A text of min..max characters (after trimming); min ≥ 1 also rejects whitespace-only text. Characters are
+    /// Unicode scalar values, as the database's char_length counts them (an emoji is one, not two UTF-16 code units).</summary>
     public string Text(string name, int min, int max)
     {
         var raw = Raw(name) as string ?? (min == 0 ? "" : throw Invalid(name, $"{Field(name)} is required."));
         var text = raw.Trim();
         if (text.Contains('\0')) throw Invalid(name, $"{Field(name)} must not contain NUL characters.");
-        if (text.Length < min)
+        var length = UnicodeText.ScalarCount(text) ?? throw Invalid(name, $"{Field(name)} must be valid Unicode (it holds a lone surrogate).");
+        if (length < min)
             throw Invalid(name, min == 1 ? $"{Field(name)} must not be empty." : $"{Field(name)} must have at least {min} characters.");
-        if (text.Length > max) throw Invalid(name, $"{Field(name)} must have at most {max} characters (has {text.Length}).");
+        if (length > max) throw Invalid(name, $"{Field(name)} must have at most {max} characters (has {length}).");
         return text;
     }
 
@@ -57,7 +59,7 @@ internal sealed partial class InputReader(IReadOnlyDictionary<string, object?> v
     public string? IdempotencyKey(string name)
     {
         if (Raw(name) is not string key) return null;
-        if (key.Length is < 1 or > 100 || key.Any(char.IsControl))
+        if (UnicodeText.ScalarCount(key) is not (>= 1 and <= 100) || key.Any(char.IsControl))
             throw Invalid(name, $"{Field(name)} must have 1..100 printable characters.");
         return key;
     }
@@ -72,6 +74,7 @@ internal sealed partial class InputReader(IReadOnlyDictionary<string, object?> v
     public static GraphQLException Validation(string field, string message) =>
         new(message, ErrorCodes.Validation, new Dictionary<string, object?> { ["field"] = field });
 
-    [GeneratedRegex("^#[0-9A-Fa-f]{6}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final "\n", which the database's CHECK (POSIX ^...$) then refuses.
+    [GeneratedRegex(@"^#[0-9A-Fa-f]{6}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ColorPattern();
 }

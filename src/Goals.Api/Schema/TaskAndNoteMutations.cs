@@ -1,4 +1,5 @@
 using Goals.Data.Repositories;
+using Goals.GraphQL;
 using Goals.GraphQL.Types;
 using static Goals.Api.Schema.GoalsSchema;
 
@@ -80,10 +81,8 @@ internal static class TaskAndNoteMutations
             return await request.Store.InTransactionAsync<object?>(async ct =>
             {
                 _ = await store.FindGoalAsync(studentId, goalId, ct) ?? throw NotFound("Goal", goalId, input.Field("goalId"));
-                if (!await store.SetTaskOrderAsync(studentId, goalId, taskIds, ct))
-                {
-                    throw input.Invalid("taskIds", "input.taskIds must list every task of the goal exactly once.");
-                }
+                var order = await store.SetTaskOrderAsync(studentId, goalId, taskIds, ct);
+                if (!order.Reordered) throw TaskListChanged(input, taskIds, order.CurrentTaskIds);
 
                 var goal = await store.FindGoalAsync(studentId, goalId, ct) ?? throw NotFound("Goal", goalId);
                 await PayloadPreloading.PreloadGoalChildrenAsync(context, request, studentId, goal.Id, createdNow: false, ct);
@@ -141,5 +140,20 @@ internal static class TaskAndNoteMutations
             .Field("note", p => p.Note)
             .Field("goalId", p => p.Note.GoalId)
             .Field("replayed", p => p.Replayed));
+    }
+
+    /// <summary>
+    /// The list (already free of duplicates) is not the goal's current set of tasks: most likely they changed since the
+    /// client read them (a task added or deleted), so CONFLICT, with what differs, and the advice to re-read.
+    /// </summary>
+    private static GraphQLException TaskListChanged(InputReader input, IReadOnlyList<Guid> listed, IReadOnlyList<Guid> current)
+    {
+        var missing = current.Except(listed).Select(id => (object?)id.ToString("D")).ToList();
+        var unknown = listed.Except(current).Select(id => (object?)id.ToString("D")).ToList();
+        return new GraphQLException(
+            $"{input.Field("taskIds")} does not match the goal's current {current.Count} tasks ({missing.Count} not listed, {unknown.Count} listed that are not "
+            + "its tasks); they may have changed since you read them. Read goal.tasks again and send every task id exactly once.",
+            ErrorCodes.Conflict,
+            new Dictionary<string, object?> { ["field"] = input.Field("taskIds"), ["missingTaskIds"] = missing, ["unknownTaskIds"] = unknown });
     }
 }

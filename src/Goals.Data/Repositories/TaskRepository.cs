@@ -109,29 +109,40 @@ public sealed class TaskRepository
             """, new { StudentId = studentId, TaskId = taskId, ToIndex = toIndex }, ct) > 0;
 
     /// <summary>
-    /// Sets the complete order of a goal's tasks. All or nothing: false (and no change) unless
-    /// <paramref name="orderedTaskIds"/> lists exactly the goal's tasks, each once.
+    /// Sets the complete order of a goal's tasks in one statement. All or nothing: nothing changes unless
+    /// <paramref name="orderedTaskIds"/> lists exactly the goal's current tasks, each once; the result then holds the
+    /// goal's current task ids so the caller can say what differs (tasks added or deleted since the client read them).
     /// </summary>
-    public async Task<bool> SetOrderAsync(DbSession session, Guid studentId, Guid goalId, IReadOnlyList<Guid> orderedTaskIds, CancellationToken ct = default)
+    public async Task<TaskOrderResult> SetOrderAsync(DbSession session, Guid studentId, Guid goalId, IReadOnlyList<Guid> orderedTaskIds, CancellationToken ct = default)
     {
         var ids = orderedTaskIds.ToArray();
-        if (ids.Distinct().Count() != ids.Length)
-        {
-            return false;
-        }
-        // The two count conditions do not depend on the row: they let every row through or none.
-        var updated = await session.QuerySingleOrDefaultAsync<long>($"""
-            WITH changed AS (
+        // "current" and "matches" read the statement's snapshot; the update runs only when the list matches it exactly
+        // (a duplicate in the list leaves fewer distinct matches than @Count, so it never matches).
+        var row = await session.QuerySingleOrDefaultAsync<OrderRow>($"""
+            WITH current AS (
+                SELECT id FROM goal_tasks WHERE student_id = @StudentId AND goal_id = @GoalId
+            ), matches AS (
+                SELECT (SELECT count(*) FROM current) = @Count
+                   AND (SELECT count(*) FROM current WHERE id = ANY(@Ids)) = @Count AS ok
+            ), changed AS (
                 UPDATE goal_tasks t
                 SET position = (o.ord - 1)::INT4, updated_at = now()
-                FROM unnest(@Ids) WITH ORDINALITY AS o(id, ord)
-                WHERE t.student_id = @StudentId AND t.goal_id = @GoalId AND t.id = o.id
-                  AND (SELECT count(*) FROM goal_tasks WHERE student_id = @StudentId AND goal_id = @GoalId) = @Count
-                  AND (SELECT count(*) FROM goal_tasks WHERE student_id = @StudentId AND goal_id = @GoalId AND id = ANY(@Ids)) = @Count
+                FROM unnest(@Ids) WITH ORDINALITY AS o(id, ord), matches m
+                WHERE m.ok AND t.student_id = @StudentId AND t.goal_id = @GoalId AND t.id = o.id
                 RETURNING t.goal_id AS goalid
             ), {BumpParentGoal}
-            SELECT count(*) FROM changed
+            SELECT (SELECT ok FROM matches) AS matched, ARRAY(SELECT id FROM current) AS currenttaskids
             """, new { StudentId = studentId, GoalId = goalId, Ids = ids, Count = (long)ids.Length }, ct);
-        return updated == ids.Length && ids.Length > 0;
+        return new TaskOrderResult(row?.Matched == true, row?.CurrentTaskIds ?? []);
+    }
+
+    private sealed class OrderRow
+    {
+        public bool Matched { get; init; }
+        public Guid[] CurrentTaskIds { get; init; } = [];
     }
 }
+
+/// <summary>What <see cref="TaskRepository.SetOrderAsync"/> did: reordered, or not because the list did not match
+/// <see cref="CurrentTaskIds"/> (the goal's tasks when the statement ran, in no particular order).</summary>
+public sealed record TaskOrderResult(bool Reordered, IReadOnlyList<Guid> CurrentTaskIds);

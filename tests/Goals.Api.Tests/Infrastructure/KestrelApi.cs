@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -9,29 +10,36 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Goals.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The real app pipeline on real Kestrel over loopback (so a client hanging up is a real TCP close), with its own
-/// application_name so a test can find, lock against or kill exactly this app's database connections.
+/// The real app pipeline on real Kestrel over loopback with serve's Kestrel limits (so a client hanging up is a real TCP
+/// close, and framing, timeouts and request-line limits are Kestrel's), every log entry of Warning and above captured,
+/// and its own application_name so a test can find, lock against or kill exactly this app's database connections.
 /// </summary>
 public sealed class KestrelApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private KestrelApi(WebApplication app, Uri baseUrl, string applicationName)
+    private KestrelApi(WebApplication app, CapturedLogs logs, Uri baseUrl, string applicationName)
     {
         _app = app;
+        Logs = logs;
         BaseUrl = baseUrl;
         ApplicationName = applicationName;
     }
+
+    public CapturedLogs Logs { get; }
 
     public Uri BaseUrl { get; }
     public Uri GraphQLUrl => new(BaseUrl, "/graphql");
     public string ApplicationName { get; }
     public IServiceProvider Services => _app.Services;
+
+    public static Task<KestrelApi> StartAsync(DatabaseFixture database) => StartAsync(database.ConnectionString, poolSize: 4);
 
     public static async Task<KestrelApi> StartAsync(string connectionString, int poolSize, IDictionary<string, string?>? overrides = null)
     {
@@ -50,11 +58,14 @@ public sealed class KestrelApi : IAsyncDisposable
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);
+        var logs = new CapturedLogs();
+        builder.Logging.AddProvider(logs);
         GoalsApp.ConfigureServices(builder);
+        builder.Services.AddGoalsKestrelLimits();
         var app = GoalsApp.Build(builder);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new KestrelApi(app, new Uri(address), applicationName);
+        return new KestrelApi(app, logs, new Uri(address), applicationName);
     }
 
     public string Token(Guid studentId) => DevTokens.Create(_app.Configuration, studentId, TimeSpan.FromMinutes(10), null);
@@ -103,5 +114,34 @@ public sealed class KestrelApi : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+}
+
+/// <summary>Every log entry that passes the configured filter (here: Warning and above), with its exception if any.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    public sealed record Entry(string Category, LogLevel Level, string Message, Exception? Exception)
+    {
+        public override string ToString() => $"{Level} {Category}: {Message}{(Exception is null ? "" : "\n" + Exception)}";
+    }
+
+    private readonly ConcurrentQueue<Entry> _entries = new();
+
+    public IReadOnlyList<Entry> Entries => _entries.ToArray();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            entries.Enqueue(new Entry(category, logLevel, formatter(state, exception), exception));
     }
 }

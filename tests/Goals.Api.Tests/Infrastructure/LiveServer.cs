@@ -61,18 +61,24 @@ public sealed class LiveServer : IAsyncLifetime
         throw new TimeoutException($"/health did not answer 200 within 120 s:\n{Output}");
     }
 
-    /// <summary>Runs a verb of the app (e.g. `token`) as the README shows, to completion; returns exit code and stdout.</summary>
-    public async Task<(int ExitCode, string Stdout, string Stderr)> RunVerbAsync(params string[] args)
+    /// <summary>Runs a verb as the README's token example does: `ASPNETCORE_ENVIRONMENT=Development dotnet run --project src/Goals.Api -- token`.</summary>
+    public Task<(int ExitCode, string Stdout, string Stderr)> RunVerbInDevelopmentAsync(params string[] args) =>
+        RunVerbAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, args);
+
+    /// <summary>Runs a verb of the app (e.g. `token`) with these environment variables, to completion;
+    /// returns exit code, stdout and stderr.</summary>
+    public async Task<(int ExitCode, string Stdout, string Stderr)> RunVerbAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var stdout = new StringBuilder();
-        using var process = Start(["dotnet", "run", "--project", "src/Goals.Api", "--no-build", "--", .. args], null, stdout);
+        using var process = Start(["dotnet", "run", "--project", "src/Goals.Api", "--no-build", "--", .. args], null, stdout, environment);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stderr = await process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
         lock (stdout) return (process.ExitCode, stdout.ToString(), stderr);
     }
 
-    private Process Start(string[] command, StringBuilder? combined, StringBuilder? stdoutOnly = null)
+    private Process Start(string[] command, StringBuilder? combined, StringBuilder? stdoutOnly = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(command[0])
         {
@@ -84,7 +90,10 @@ public sealed class LiveServer : IAsyncLifetime
         foreach (var a in command[1..]) info.ArgumentList.Add(a);
         info.Environment["GOALS_PREBUILT"] = "1";
         info.Environment["Database__DataDirectory"] = _dataDirectory;
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // No environment chosen here: the run script must choose Development itself, the verbs get what the README gives them.
+        info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        info.Environment.Remove("DOTNET_ENVIRONMENT");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         info.Environment.Remove("ConnectionStrings__Goals");
         info.Environment.Remove("ASPNETCORE_URLS");
         var process = new Process { StartInfo = info };

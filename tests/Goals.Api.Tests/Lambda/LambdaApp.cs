@@ -13,8 +13,8 @@ namespace Goals.Api.Tests.Lambda;
 /// The BUILT app in Lambda mode, as Lambda starts it: `dotnet Goals.Api.dll` (the build output this test project
 /// references, copied beside the tests; no nested build) with AWS_LAMBDA_RUNTIME_API pointing at a loopback Runtime API
 /// emulator. One process per handler (api, worker), each with its own emulator, over one private PostgreSQL
-/// migrated here. Production environment, as deployed: the signing key comes from the environment like the other
-/// Auth__* settings the template sets.
+/// migrated here. Production environment, as deployed, except for the token issuer: the tests sign their own HS256
+/// tokens with a test key of its own (the template sets Auth__Authority).
 /// </summary>
 public sealed class LambdaApp : IAsyncLifetime
 {
