@@ -26,12 +26,13 @@ namespace Goals.Api.Http;
 /// response PipeWriter.
 /// </summary>
 public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings settings, GoalsStoreFactory storeFactory,
-    ILogger<GraphQLHttpHandler> logger)
+    PersistedQueries persistedQueries, ILogger<GraphQLHttpHandler> logger)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
 
-    private sealed record GraphQLParams(string Query, string? OperationName, IReadOnlyDictionary<string, object?>? Variables);
+    private sealed record GraphQLParams(string? Query, string? OperationName, IReadOnlyDictionary<string, object?>? Variables,
+        PersistedQueryExtension? PersistedQuery);
 
     private sealed class RequestProblem(int status, string message) : Exception(message)
     {
@@ -69,7 +70,15 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
         }
 
         var started = Stopwatch.GetTimestamp();
-        var document = executor.Prepare(parameters.Query);
+        var prepared = persistedQueries.Prepare(parameters.Query, parameters.PersistedQuery);
+        if (prepared.Problem is { } refused)
+        {
+            if (refused.CacheControl is not null) http.Response.Headers.CacheControl = refused.CacheControl;
+            await RejectAsync(http, refused.Status, mediaType, refused.Message, refused.Code);
+            return;
+        }
+
+        var document = prepared.Document!;
 
         var operation = document.IsValid ? document.GetOperation(parameters.OperationName) : null;
         if (isGet && operation is { Operation: OperationType.Mutation })
@@ -78,6 +87,8 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
             await RejectAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
             return;
         }
+
+        if (isGet) GetResponseCaching.Apply(http);
 
         // This request owns its data session and DataLoaders: they end only after the executor has finished (or, when
         // cancelled, settled) every resolver it started, so no command can still be running on the connection.
@@ -205,10 +216,10 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
         if (request.QueryString.Value is { } qs && qs.Length > settings.MaxRequestBytes)
             throw new RequestProblem(StatusCodes.Status413PayloadTooLarge, $"The query string is larger than {settings.MaxRequestBytes} bytes.");
         var query = Single(request.Query, "query");
-        if (string.IsNullOrEmpty(query)) throw new RequestProblem(400, "The 'query' parameter is missing.");
         var variables = ParseJsonParameter(Single(request.Query, "variables"), "variables");
-        _ = ParseJsonParameter(Single(request.Query, "extensions"), "extensions");
-        return new GraphQLParams(query, NullIfEmpty(Single(request.Query, "operationName")), variables);
+        var persisted = PersistedQueryExtension.From(ParseJsonParameter(Single(request.Query, "extensions"), "extensions"));
+        if (string.IsNullOrEmpty(query) && persisted is null) throw new RequestProblem(400, "The 'query' parameter is missing.");
+        return new GraphQLParams(query, NullIfEmpty(Single(request.Query, "operationName")), variables, persisted);
     }
 
     private static string? Single(IQueryCollection query, string name)
@@ -302,6 +313,7 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
             if (root.ValueKind != JsonValueKind.Object) throw new RequestProblem(400, "The request body must be a JSON object.");
             string? query = null, operationName = null;
             IReadOnlyDictionary<string, object?>? variables = null;
+            PersistedQueryExtension? persisted = null;
             foreach (var property in root.EnumerateObject())
             {
                 switch (property.Name)
@@ -326,13 +338,13 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
                         variables = ToMap(property.Value, "variables");
                         break;
                     case "extensions":
-                        _ = ToMap(property.Value, "extensions");
+                        persisted = PersistedQueryExtension.From(ToMap(property.Value, "extensions"));
                         break;
                 }
             }
 
-            if (string.IsNullOrEmpty(query)) throw new RequestProblem(400, "The 'query' parameter is missing.");
-            return new GraphQLParams(query, operationName, variables);
+            if (string.IsNullOrEmpty(query) && persisted is null) throw new RequestProblem(400, "The 'query' parameter is missing.");
+            return new GraphQLParams(query, operationName, variables, persisted);
         }
     }
 
@@ -348,10 +360,10 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
         await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
     }
 
-    private Task RejectAsync(HttpContext http, int status, string mediaType, string message)
+    private Task RejectAsync(HttpContext http, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
     {
         logger.LogInformation("GraphQL request rejected with status {Status}: {Reason}", status, message);
-        return WriteProblemAsync(http, status, mediaType, message);
+        return WriteProblemAsync(http, status, mediaType, message, code);
     }
 
     /// <summary>A GraphQL-shaped error body (no "data") for requests that never reached execution; written by hand so it
