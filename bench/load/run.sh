@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The project's load benchmark, one command from the repository root:
 #
-#   bash bench/load/run.sh            # ~4-5 min: 3 rounds x 4 s per cell, RSS after 10k and 100k requests
-#   bash bench/load/run.sh --quick    # < 1 min after the build: 1 round x 2 s per cell, RSS after 5k and 10k requests
+#   bash bench/load/run.sh            # < 5 min after the build: 3 rounds x 4 s per cell, RSS after 10k and 100k requests
+#   bash bench/load/run.sh --quick    # about half of that: 1 round x 2 s per cell, RSS after 5k and 10k requests
 #
 # Builds the API and bench/load/LoadBench in Release, then LoadBench starts a private PostgreSQL (the data layer's
 # throwaway cluster, with pg_stat_statements when installed), migrates it, seeds it with the API's `seed` verb,
