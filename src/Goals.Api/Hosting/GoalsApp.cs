@@ -87,6 +87,8 @@ public static class GoalsApp
                     logger.LogError(exception, "Resolver failed at {Path}: {Message}", string.Join('.', error.Path ?? []), exception.Message),
             });
         });
+        services.AddSingleton(configuration.GetSection(KnownConfigurationKeys.GraphQLSection).Get<PersistedQuerySettings>() ?? new PersistedQuerySettings());
+        services.AddSingleton<PersistedQueries>(); // the trusted-documents manifest is read (or start-up fails) when the handler is built
         services.AddSingleton<GraphQLHttpHandler>();
         services.AddSingleton<IdeAssets>();
 

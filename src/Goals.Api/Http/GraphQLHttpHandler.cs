@@ -25,7 +25,7 @@ namespace Goals.Api.Http;
 /// response PipeWriter.
 /// </summary>
 public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings settings, GoalsStoreFactory storeFactory,
-    ILogger<GraphQLHttpHandler> logger)
+    PersistedQueries persistedQueries, ILogger<GraphQLHttpHandler> logger)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
@@ -63,7 +63,15 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
         }
 
         var started = Stopwatch.GetTimestamp();
-        var document = executor.Prepare(parameters.Query);
+        var prepared = persistedQueries.Prepare(parameters.Query, parameters.PersistedQuery);
+        if (prepared.Problem is { } refused)
+        {
+            if (refused.CacheControl is not null) http.Response.Headers.CacheControl = refused.CacheControl;
+            await RejectAsync(http, refused.Status, mediaType, refused.Message, refused.Code);
+            return;
+        }
+
+        var document = prepared.Document!;
 
         var operation = document.IsValid ? document.GetOperation(parameters.OperationName) : null;
         if (isGet && operation is { Operation: OperationType.Mutation })
@@ -72,6 +80,8 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
             await RejectAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, "Mutations must be sent with POST.");
             return;
         }
+
+        if (isGet) GetResponseCaching.Apply(http);
 
         // This request owns its data session and DataLoaders: they end only after the executor has finished (or, when
         // cancelled, settled) every resolver it started, so no command can still be running on the connection.
@@ -203,10 +213,10 @@ public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings
         await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
     }
 
-    private Task RejectAsync(HttpContext http, int status, string mediaType, string message)
+    private Task RejectAsync(HttpContext http, int status, string mediaType, string message, string code = ErrorCodes.BadRequest)
     {
         logger.LogInformation("GraphQL request rejected with status {Status}: {Reason}", status, message);
-        return WriteProblemAsync(http, status, mediaType, message);
+        return WriteProblemAsync(http, status, mediaType, message, code);
     }
 
     /// <summary>A GraphQL-shaped error body (no "data") for requests that never reached execution; written by hand so it

@@ -7,7 +7,8 @@ using Microsoft.Net.Http.Headers;
 namespace Goals.Api.Http;
 
 /// <summary>The GraphQL parameters of one HTTP request, before the engine sees them.</summary>
-internal sealed record GraphQLParams(string Query, string? OperationName, IReadOnlyDictionary<string, object?>? Variables);
+internal sealed record GraphQLParams(string? Query, string? OperationName, IReadOnlyDictionary<string, object?>? Variables,
+    PersistedQueryExtension? PersistedQuery);
 
 /// <summary>A request the client got wrong: answered with <see cref="Status"/> and a GraphQL-shaped BAD_REQUEST body.</summary>
 internal sealed class GraphQLRequestProblem(int status, string message) : Exception(message)
@@ -34,10 +35,10 @@ internal static class GraphQLRequestReader
         }
 
         var query = Single(request.Query, "query");
-        if (string.IsNullOrEmpty(query)) throw new GraphQLRequestProblem(400, "The 'query' parameter is missing.");
         var variables = ParseJsonParameter(Single(request.Query, "variables"), "variables");
-        _ = ParseJsonParameter(Single(request.Query, "extensions"), "extensions");
-        return new GraphQLParams(query, NullIfEmpty(Single(request.Query, "operationName")), variables);
+        var persisted = PersistedQueryExtension.From(ParseJsonParameter(Single(request.Query, "extensions"), "extensions"));
+        if (string.IsNullOrEmpty(query) && persisted is null) throw new GraphQLRequestProblem(400, "The 'query' parameter is missing.");
+        return new GraphQLParams(query, NullIfEmpty(Single(request.Query, "operationName")), variables, persisted);
     }
 
     public static async Task<GraphQLParams> ReadPostAsync(HttpRequest request, int maxBytes, CancellationToken ct)
@@ -126,6 +127,7 @@ internal static class GraphQLRequestReader
         if (root.ValueKind != JsonValueKind.Object) throw new GraphQLRequestProblem(400, "The request body must be a JSON object.");
         string? query = null, operationName = null;
         IReadOnlyDictionary<string, object?>? variables = null;
+        PersistedQueryExtension? persisted = null;
         foreach (var property in root.EnumerateObject())
         {
             switch (property.Name)
@@ -140,13 +142,13 @@ internal static class GraphQLRequestReader
                     variables = ToMap(property.Value, "variables");
                     break;
                 case "extensions":
-                    _ = ToMap(property.Value, "extensions");
+                    persisted = PersistedQueryExtension.From(ToMap(property.Value, "extensions"));
                     break;
             }
         }
 
-        if (string.IsNullOrEmpty(query)) throw new GraphQLRequestProblem(400, "The 'query' parameter is missing.");
-        return new GraphQLParams(query, operationName, variables);
+        if (string.IsNullOrEmpty(query) && persisted is null) throw new GraphQLRequestProblem(400, "The 'query' parameter is missing.");
+        return new GraphQLParams(query, operationName, variables, persisted);
     }
 
     /// <summary>Syntax, UTF-8 and escapes checked before any string is read, so reading the document cannot fail.</summary>

@@ -20,4 +20,13 @@ public static class ErrorCodes
 
     /// <summary>HTTP-level: the request itself is malformed (bad JSON, missing query, ...).</summary>
     public const string BadRequest = "BAD_REQUEST";
+
+    /// <summary>Persisted operations (Http/PersistedQueries.cs): the hash is not registered; send the query with it.</summary>
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+
+    /// <summary>Persisted operations: the hash sent with a query is not the query's SHA-256.</summary>
+    public const string PersistedQueryHashMismatch = "PERSISTED_QUERY_HASH_MISMATCH";
+
+    /// <summary>Trusted-documents mode: the operation is not in the deployment's manifest.</summary>
+    public const string OperationNotTrusted = "OPERATION_NOT_TRUSTED";
 }

@@ -116,7 +116,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
             var port = FreeLoopbackPort();
             var log = new ServerLog();
             var process = await ServerProcesses.StartFromLongLivedThreadAsync(
-                ServerProcesses.StartInfo(binaries.Postgres, ServerArguments(dataDirectory, port, fast, options.MaxConnections), dieWithParent: true));
+                ServerProcesses.StartInfo(binaries.Postgres, ServerArguments(dataDirectory, port, fast, options.MaxConnections, options.Settings), dieWithParent: true));
             log.Attach(process);
             var server = new PrivatePostgres(binaries, logger, dataDirectory, throwawayRoot, port, process, log, options.DatabaseName);
             try
@@ -138,7 +138,8 @@ public sealed class PrivatePostgres : IAsyncDisposable
         }
     }
 
-    private static IEnumerable<string> ServerArguments(string dataDirectory, int port, bool fast, int maxConnections)
+    private static IEnumerable<string> ServerArguments(string dataDirectory, int port, bool fast, int maxConnections,
+        IReadOnlyDictionary<string, string> settings)
     {
         List<string> args =
         [
@@ -152,6 +153,10 @@ public sealed class PrivatePostgres : IAsyncDisposable
         if (fast)
         {
             args.AddRange(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+        }
+        foreach (var (name, value) in settings)
+        {
+            args.AddRange(["-c", $"{name}={value}"]);
         }
         return args;
     }

@@ -13,6 +13,9 @@ public sealed record PrivatePostgresOptions
 
     public int MaxConnections { get; init; } = 200;
 
+    /// <summary>Extra server settings (<c>-c name=value</c>), e.g. <c>shared_preload_libraries</c> for a benchmark.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Parent of throwaway clusters; short, so paths stay well under socket/path limits.</summary>
