@@ -10,6 +10,7 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
     public const int ExitCodeStopped = 0;
     public const int ExitCodeInitFailed = 1;
     public const int ExitCodeRuntimeApiFailed = 2;
+    public const int ExitCodeHandlerOutlivedDeadline = 3;
 
     /// <returns>The process exit code.</returns>
     public async Task<int> RunAsync(Func<CancellationToken, Task<ILambdaHandler>> initialize, CancellationToken cancellationToken)
@@ -43,20 +44,31 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
                 return ExitCodeRuntimeApiFailed;
             }
 
+            InvocationOutcome outcome;
             try
             {
-                await ProcessInvocationAsync(handler, invocation, cancellationToken);
+                outcome = await ProcessInvocationAsync(handler, invocation, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 break;
+            }
+
+            if (outcome == InvocationOutcome.HandlerStillRunning)
+            {
+                // As Lambda's own timeout would: the orphan holds a connection and CPU that later invocations would
+                // share, so this instance goes and Lambda starts a fresh one for the next event.
+                logger.LogCritical("Invocation {RequestId} is still running after its deadline was answered; exiting so Lambda replaces this instance",
+                    invocation.RequestId);
+                return ExitCodeHandlerOutlivedDeadline;
             }
         }
 
         return ExitCodeStopped;
     }
 
-    public async Task ProcessInvocationAsync(ILambdaHandler handler, LambdaInvocation invocation, CancellationToken cancellationToken)
+    /// <returns>Whether the handler is still running (the loop answered for it at the deadline and it did not stop).</returns>
+    public async Task<InvocationOutcome> ProcessInvocationAsync(ILambdaHandler handler, LambdaInvocation invocation, CancellationToken cancellationToken)
     {
         using var activity = XRayTraceContext.StartInvocationActivity(invocation);
         using var scope = logger.BeginScope("AwsRequestId:{AwsRequestId}", invocation.RequestId);
@@ -74,7 +86,7 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
         if (first == handlerTask)
         {
             await AnswerAsync(invocation, handlerTask, cancellationToken);
-            return;
+            return InvocationOutcome.Finished;
         }
 
         logger.LogError("Invocation {RequestId} did not finish before its deadline {Deadline:O}; answering as timed out", invocation.RequestId, invocation.Deadline);
@@ -90,6 +102,8 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
             var error = new LambdaError($"Invocation did not finish before the deadline {invocation.Deadline:O}.", LambdaError.TimeoutErrorType, []);
             await TryPostErrorAsync(invocation, error, cancellationToken);
         }
+
+        return handlerTask.IsCompleted ? InvocationOutcome.Finished : InvocationOutcome.HandlerStillRunning;
     }
 
     private async Task AnswerAsync(LambdaInvocation invocation, Task<ReadOnlyMemory<byte>> handlerTask, CancellationToken cancellationToken)
