@@ -80,10 +80,18 @@ public sealed class LambdaProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Waits (bounded) for the process to exit and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>The app's build output beside the tests (the ProjectReference copies Goals.Api.dll with its deps/runtimeconfig).</summary>
     public static string AppPath => Path.Combine(AppContext.BaseDirectory, "Goals.Api.dll");
 
-    public static async Task<LambdaProcess> StartAsync(string handler, string connectionString)
+    /// <param name="environment">Extra variables (a null value removes one).</param>
+    public static async Task<LambdaProcess> StartAsync(string handler, string connectionString, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var emulator = await RuntimeApiEmulator.StartAsync();
         var lambda = new LambdaProcess(emulator);
@@ -104,6 +112,12 @@ public sealed class LambdaProcess : IAsyncDisposable
         info.Environment["Auth__Audience"] = TestApi.Audience;
         info.Environment["GraphQL__Ide"] = "false";
         info.Environment["Database__MaxPoolSize"] = "2";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
+        }
+
         lambda._process = new Process { StartInfo = info };
         DataReceivedEventHandler append = (_, e) =>
         {

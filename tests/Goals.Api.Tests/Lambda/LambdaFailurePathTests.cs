@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Goals.Data.Migrations;
+using Npgsql;
+
+namespace Goals.Api.Tests.Lambda;
+
+/// <summary>
+/// What a first real deployment hits when something goes wrong, through the built app in Lambda mode: a configuration
+/// the app cannot be built with, the function's memory size, and CloudFormation running the migration twice.
+/// </summary>
+[Collection(LambdaAppCollection.Name)]
+public sealed class LambdaFailurePathTests(LambdaApp app)
+{
+    [Fact]
+    public async Task Configuration_that_breaks_building_the_app_is_posted_to_init_error_and_the_process_exits_non_zero()
+    {
+        await using var lambda = await LambdaProcess.StartAsync("api", app.ConnectionString,
+            new Dictionary<string, string?> { ["GraphQL__MaxDepth"] = "deep" });
+
+        var initError = await lambda.Emulator.InitError.WaitAsync(TimeSpan.FromSeconds(60));
+        var exitCode = await lambda.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, exitCode);
+        using var error = JsonDocument.Parse(initError.Body);
+        Assert.Contains("MaxDepth", error.RootElement.GetProperty("errorMessage").GetString() + error.RootElement.GetProperty("stackTrace"),
+            StringComparison.Ordinal);
+        var line = lambda.Output.Split('\n').Single(l => l.Contains("Building the app failed", StringComparison.Ordinal));
+        using var logLine = JsonDocument.Parse(line);
+        Assert.Equal("FATAL", logLine.RootElement.GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task Function_memory_size_becomes_the_GC_heap_hard_limit()
+    {
+        await using var lambda = await LambdaProcess.StartAsync("api", app.ConnectionString,
+            new Dictionary<string, string?> { ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = "384" });
+
+        await lambda.InvokeAsync(LambdaEvents.GeneratedV2(LambdaEvents.GraphQLBody("{ __typename }"), token: null));
+
+        var line = lambda.Output.Split('\n').Single(l => l.Contains("GC heap hard limit", StringComparison.Ordinal));
+        using var logLine = JsonDocument.Parse(line);
+        var state = logLine.RootElement.GetProperty("State");
+        Assert.Equal(384L * 1024 * 1024, state.GetProperty("HeapLimitBytes").GetInt64());
+        Assert.Equal(384L * 1024 * 1024, state.GetProperty("TotalAvailableMemoryBytes").GetInt64());
+    }
+
+    [Fact]
+    public async Task CloudFormation_retry_running_beside_the_first_migration_is_serialised_and_both_report_SUCCESS()
+    {
+        var connectionString = await CreateEmptyDatabaseAsync("goals_migrate_retry");
+        await using var first = await LambdaProcess.StartAsync("migrate", connectionString);
+        await using var retry = await LambdaProcess.StartAsync("migrate", connectionString);
+
+        // The same CloudFormation request delivered twice (Lambda's async retry), both in flight at once.
+        var results = await Task.WhenAll(
+            first.InvokeAsync(CustomResourceEvent(first), TimeSpan.FromSeconds(60)),
+            retry.InvokeAsync(CustomResourceEvent(retry), TimeSpan.FromSeconds(60)));
+
+        Assert.All(results, r => Assert.False(r.IsError, Encoding.UTF8.GetString(r.Body)));
+        foreach (var lambda in new[] { first, retry })
+        {
+            using var put = JsonDocument.Parse(Assert.Single(lambda.Emulator.Puts).Body);
+            Assert.Equal("SUCCESS", put.RootElement.GetProperty("Status").GetString());
+            Assert.Equal("stack-request-7", put.RootElement.GetProperty("RequestId").GetString());
+        }
+
+        var expected = MigrationSource.Embedded().Count;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*), count(DISTINCT version) FROM schema_migrations", connection);
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal(expected, reader.GetInt64(0));
+        Assert.Equal(expected, reader.GetInt64(1));
+        Assert.Contains("Migration lock acquired", first.Output + retry.Output, StringComparison.Ordinal);
+    }
+
+    private async Task<string> CreateEmptyDatabaseAsync(string name)
+    {
+        await using (var admin = new NpgsqlConnection(app.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name}", admin);
+            await drop.ExecuteNonQueryAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(app.ConnectionString) { Database = name }.ConnectionString;
+    }
+
+    private static byte[] CustomResourceEvent(LambdaProcess lambda) => Encoding.UTF8.GetBytes(new JsonObject
+    {
+        ["RequestType"] = "Create",
+        ["ResponseURL"] = $"http://{lambda.Emulator.Address}/put/cfn-response?X-Amz-Signature=abc",
+        ["StackId"] = "arn:aws:cloudformation:us-east-1:123456789012:stack/goals/1",
+        ["RequestId"] = "stack-request-7",
+        ["ResourceType"] = "Custom::Migrations",
+        ["LogicalResourceId"] = "Migrations",
+        ["ResourceProperties"] = new JsonObject { ["ServiceToken"] = "arn", ["ReleaseVersion"] = "abc123" },
+    }.ToJsonString());
+}
