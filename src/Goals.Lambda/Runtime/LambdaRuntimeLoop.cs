@@ -70,6 +70,7 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
     /// <returns>Whether the handler is still running (the loop answered for it at the deadline and it did not stop).</returns>
     public async Task<InvocationOutcome> ProcessInvocationAsync(ILambdaHandler handler, LambdaInvocation invocation, CancellationToken cancellationToken)
     {
+        LambdaInvocationContext.Set(invocation); // request id and trace id on every log line of this invocation
         using var activity = XRayTraceContext.StartInvocationActivity(invocation);
         using var scope = logger.BeginScope("AwsRequestId:{AwsRequestId}", invocation.RequestId);
         var now = DateTimeOffset.UtcNow;

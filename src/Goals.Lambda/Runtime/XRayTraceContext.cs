@@ -22,6 +22,20 @@ internal static class XRayTraceContext
         return activity.Start();
     }
 
+    /// <summary>The <c>Root=</c> value (<c>1-5759e988-bd862e3fe1be46a994272793</c>) of a trace header, as X-Ray and Lambda's own log lines show it.</summary>
+    public static string? RootOf(string? header)
+    {
+        foreach (var part in (header ?? string.Empty).Split(';', StringSplitOptions.TrimEntries))
+        {
+            if (part.StartsWith("Root=", StringComparison.Ordinal) && part.Length > 5)
+            {
+                return part[5..];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Parses <c>Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1</c>.</summary>
     public static bool TryParse(string? header, out ActivityTraceId traceId, out ActivitySpanId parentId, out bool sampled)
     {

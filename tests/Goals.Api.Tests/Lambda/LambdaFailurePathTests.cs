@@ -41,7 +41,7 @@ public sealed class LambdaFailurePathTests(LambdaApp app)
 
         var line = lambda.Output.Split('\n').Single(l => l.Contains("GC heap hard limit", StringComparison.Ordinal));
         using var logLine = JsonDocument.Parse(line);
-        var state = logLine.RootElement.GetProperty("State");
+        var state = logLine.RootElement;
         Assert.Equal(384L * 1024 * 1024, state.GetProperty("HeapLimitBytes").GetInt64());
         Assert.Equal(384L * 1024 * 1024, state.GetProperty("TotalAvailableMemoryBytes").GetInt64());
     }
@@ -75,6 +75,24 @@ public sealed class LambdaFailurePathTests(LambdaApp app)
         Assert.Equal(expected, reader.GetInt64(0));
         Assert.Equal(expected, reader.GetInt64(1));
         Assert.Contains("Migration lock acquired", first.Output + retry.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_log_line_is_Lambda_JSON_and_a_failed_record_names_the_invocation_it_belongs_to()
+    {
+        var result = await app.Worker.InvokeAsync(LambdaEvents.SqsBatch(("m-log-line", "not json")));
+
+        var lines = app.Worker.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToArray();
+        Assert.All(lines, l =>
+        {
+            Assert.Contains(l.GetProperty("level").GetString(), new[] { "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL" });
+            Assert.True(DateTimeOffset.TryParse(l.GetProperty("timestamp").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+        });
+        var failure = Assert.Single(lines, l => l.GetProperty("message").GetString() == "SQS message m-log-line failed");
+        Assert.Equal("ERROR", failure.GetProperty("level").GetString());
+        Assert.Equal(result.RequestId, failure.GetProperty("requestId").GetString());
+        Assert.Equal(32, failure.GetProperty("traceId").GetString()!.Length); // no X-Ray header here: the invocation Activity's W3C id
     }
 
     private async Task<string> CreateEmptyDatabaseAsync(string name)
