@@ -3,6 +3,7 @@ using Goals.Api.Auth;
 using Goals.Api.Data;
 using Goals.Api.Http;
 using Goals.Api.Ide;
+using Goals.Api.Observability;
 using Goals.Data;
 using Goals.GraphQL.Execution;
 using Goals.Lambda.Configuration;
@@ -84,6 +85,7 @@ public static class GoalsApp
         services.AddSingleton<IdeAssets>();
 
         services.AddGoalsAuthentication(configuration);
+        services.AddGoalsOpenTelemetry(configuration); // only when OTEL_EXPORTER_OTLP_*ENDPOINT is set
 
         var origins = CorsOrigins(configuration);
         if (origins.Length > 0)

@@ -72,7 +72,7 @@ public static class LambdaEntryPoint
     {
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Lambda");
         var options = host.Services.GetService<LambdaRuntimeOptions>() ?? new LambdaRuntimeOptions();
-        var loop = new LambdaRuntimeLoop(client, options, logger);
+        var loop = new LambdaRuntimeLoop(client, options, logger, host.Services.GetServices<ILambdaTelemetryFlush>().ToArray());
 
         // SIGTERM (sent when the environment shuts down and extensions are registered) stops the host's
         // lifetime; stop fetching invocations then so the process can exit cleanly.

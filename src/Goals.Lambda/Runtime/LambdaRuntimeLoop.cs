@@ -5,8 +5,11 @@ namespace Goals.Lambda.Runtime;
 /// <summary>
 /// The custom-runtime main loop: initialise once, then fetch → handle → answer, one invocation at a time.
 /// </summary>
-public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeOptions options, ILogger logger)
+public sealed class LambdaRuntimeLoop(
+    LambdaRuntimeClient client, LambdaRuntimeOptions options, ILogger logger, IReadOnlyList<ILambdaTelemetryFlush>? telemetryFlushes = null)
 {
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(2);
+
     public const int ExitCodeStopped = 0;
     public const int ExitCodeInitFailed = 1;
     public const int ExitCodeRuntimeApiFailed = 2;
@@ -54,6 +57,7 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
                 break;
             }
 
+            FlushTelemetry();
             if (outcome == InvocationOutcome.HandlerStillRunning)
             {
                 // As Lambda's own timeout would: the orphan holds a connection and CPU that later invocations would
@@ -105,6 +109,21 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
         }
 
         return handlerTask.IsCompleted ? InvocationOutcome.Finished : InvocationOutcome.HandlerStillRunning;
+    }
+
+    private void FlushTelemetry()
+    {
+        foreach (var flush in telemetryFlushes ?? [])
+        {
+            try
+            {
+                flush.Flush(FlushTimeout);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Flushing telemetry after an invocation failed");
+            }
+        }
     }
 
     private async Task AnswerAsync(LambdaInvocation invocation, Task<ReadOnlyMemory<byte>> handlerTask, CancellationToken cancellationToken)

@@ -132,9 +132,9 @@ public sealed class LambdaProcess : IAsyncDisposable
     }
 
     /// <summary>Sends one event through the emulator and returns what the app posted back.</summary>
-    public async Task<InvocationResult> InvokeAsync(byte[] evt, TimeSpan? timeout = null)
+    public async Task<InvocationResult> InvokeAsync(byte[] evt, TimeSpan? timeout = null, string? traceId = null)
     {
-        var invocation = Emulator.InvokeAsync(evt, timeout);
+        var invocation = Emulator.InvokeAsync(evt, timeout, traceId);
         if (await Task.WhenAny(invocation, _process.WaitForExitAsync()) != invocation)
         {
             throw new InvalidOperationException($"The Lambda process exited ({_process.ExitCode}) before answering:\n{Output}");

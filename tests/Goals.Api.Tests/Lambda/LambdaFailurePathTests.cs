@@ -95,6 +95,35 @@ public sealed class LambdaFailurePathTests(LambdaApp app)
         Assert.Equal(32, failure.GetProperty("traceId").GetString()!.Length); // no X-Ray header here: the invocation Activity's W3C id
     }
 
+    [Fact]
+    public async Task With_an_OTLP_endpoint_the_invocation_is_exported_as_spans_of_its_X_Ray_trace_and_metrics_follow()
+    {
+        await using var collector = await OtlpReceiver.StartAsync();
+        await using var lambda = await LambdaProcess.StartAsync("api", app.ConnectionString, new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_SERVICE_NAME"] = "goals-api-e2e",
+        });
+        var token = LambdaApp.Token(Guid.NewGuid());
+
+        var result = await lambda.InvokeAsync(LambdaEvents.GeneratedV2(LambdaEvents.GraphQLBody("{ goals { id } }"), token),
+            traceId: "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+
+        Assert.False(result.IsError);
+        var traces = await collector.WaitForAsync("traces", "graphql.execute"u8.ToArray());
+        Assert.True(Contains(traces, Convert.FromHexString("5759e988bd862e3fe1be46a994272793")), "the spans carry the X-Ray trace id");
+        Assert.True(Contains(traces, Convert.FromHexString("53995c3f42cd8ad8")), "the invocation span's parent is the X-Ray segment");
+        foreach (var name in new[] { "Goals.Lambda.Invocation", "goals-api-e2e", "Npgsql" })
+        {
+            Assert.True(Contains(traces, Encoding.UTF8.GetBytes(name)), name);
+        }
+
+        await collector.WaitForAsync("metrics", "http.server.request.duration"u8.ToArray());
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
+
     private async Task<string> CreateEmptyDatabaseAsync(string name)
     {
         await using (var admin = new NpgsqlConnection(app.ConnectionString))
