@@ -33,6 +33,7 @@ internal static class LambdaMode
         GoalsApp.ConfigureServices(builder);
         builder.Services.AddSingleton<IDatabaseMigrator, DataLayerMigrator>();
         builder.Services.AddScoped<ISqsRecordHandler, JobMessageHandler>(); // the worker handler: one scope per SQS record
+        builder.Services.AddGoalsSnapStart(LambdaEnvironment.HandlerName); // used only when Lambda restores from a SnapStart snapshot
         builder.Services.AddLambdaInitStep("database-warm-up", (services, ct) => services.GetRequiredService<GoalsDataSource>().WarmUpAsync(ct));
         var app = GoalsApp.Build(builder); // builds the GraphQL schema too (logged: "GraphQL schema built in")
 

@@ -1,5 +1,6 @@
 using Goals.Lambda.Runtime;
 using Goals.Lambda.Server;
+using Goals.Lambda.SnapStart;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -72,7 +73,10 @@ public static class LambdaEntryPoint
     {
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Lambda");
         var options = host.Services.GetService<LambdaRuntimeOptions>() ?? new LambdaRuntimeOptions();
-        var loop = new LambdaRuntimeLoop(client, options, logger, host.Services.GetServices<ILambdaTelemetryFlush>().ToArray());
+        var snapStart = LambdaSnapStart.IsSnapStart
+            ? new LambdaSnapStart(host.Services.GetServices<ILambdaSnapshotHook>().ToArray(), host.Services.GetService<LambdaSnapStartOptions>(), logger)
+            : null;
+        var loop = new LambdaRuntimeLoop(client, options, logger, host.Services.GetServices<ILambdaTelemetryFlush>().ToArray(), snapStart);
 
         // SIGTERM (sent when the environment shuts down and extensions are registered) stops the host's
         // lifetime; stop fetching invocations then so the process can exit cleanly.

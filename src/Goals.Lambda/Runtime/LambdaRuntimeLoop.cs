@@ -1,3 +1,4 @@
+using Goals.Lambda.SnapStart;
 using Microsoft.Extensions.Logging;
 
 namespace Goals.Lambda.Runtime;
@@ -6,7 +7,8 @@ namespace Goals.Lambda.Runtime;
 /// The custom-runtime main loop: initialise once, then fetch → handle → answer, one invocation at a time.
 /// </summary>
 public sealed class LambdaRuntimeLoop(
-    LambdaRuntimeClient client, LambdaRuntimeOptions options, ILogger logger, IReadOnlyList<ILambdaTelemetryFlush>? telemetryFlushes = null)
+    LambdaRuntimeClient client, LambdaRuntimeOptions options, ILogger logger, IReadOnlyList<ILambdaTelemetryFlush>? telemetryFlushes = null,
+    LambdaSnapStart? snapStart = null)
 {
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(2);
 
@@ -14,6 +16,7 @@ public sealed class LambdaRuntimeLoop(
     public const int ExitCodeInitFailed = 1;
     public const int ExitCodeRuntimeApiFailed = 2;
     public const int ExitCodeHandlerOutlivedDeadline = 3;
+    public const int ExitCodeRestoreFailed = 4;
 
     /// <returns>The process exit code.</returns>
     public async Task<int> RunAsync(Func<CancellationToken, Task<ILambdaHandler>> initialize, CancellationToken cancellationToken)
@@ -22,12 +25,21 @@ public sealed class LambdaRuntimeLoop(
         try
         {
             handler = await initialize(cancellationToken);
+            if (snapStart is not null)
+            {
+                await snapStart.PrepareSnapshotAsync(handler, cancellationToken);
+            }
         }
         catch (Exception exception)
         {
             logger.LogCritical(exception, "Lambda initialisation failed");
             await TryReportInitErrorAsync(exception, cancellationToken);
             return ExitCodeInitFailed;
+        }
+
+        if (snapStart is not null && await RestoreAsync(snapStart, cancellationToken) is { } restoreExitCode)
+        {
+            return restoreExitCode;
         }
 
         while (!cancellationToken.IsCancellationRequested)
@@ -109,6 +121,40 @@ public sealed class LambdaRuntimeLoop(
         }
 
         return handlerTask.IsCompleted ? InvocationOutcome.Finished : InvocationOutcome.HandlerStillRunning;
+    }
+
+    /// <returns>An exit code when the restore failed, else null.</returns>
+    private async Task<int?> RestoreAsync(LambdaSnapStart restore, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.RestoreNextAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogCritical(exception, "Runtime API restore/next failed; exiting so Lambda replaces this instance");
+            return ExitCodeRuntimeApiFailed;
+        }
+
+        try
+        {
+            await restore.AfterRestoreAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception exception)
+        {
+            logger.LogCritical(exception, "SnapStart after-restore hook failed");
+            try
+            {
+                await client.PostRestoreErrorAsync(LambdaError.FromException(exception), cancellationToken);
+            }
+            catch (Exception postException)
+            {
+                logger.LogError(postException, "Posting the restore error failed");
+            }
+
+            return ExitCodeRestoreFailed;
+        }
     }
 
     private void FlushTelemetry()
