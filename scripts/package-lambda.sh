@@ -39,6 +39,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 
+mkdir -p "$out_root"
+out_root="$(cd "$out_root" && pwd)"   # absolute: zip runs from inside the publish folder
+
 case "$arch" in
   x86_64) rid=linux-x64 ;;
   arm64) rid=linux-arm64 ;;
