@@ -6,6 +6,10 @@
 #   scripts/package-lambda.sh --framework-dependent  # artifacts/lambda-fd.zip: framework-dependent linux-x64 + ReadyToRun,
 #                                                    #   'Goals.Api.dll' for a managed dotnet runtime (measured, not deployed)
 #   options: --project <csproj> (default src/Goals.Api/Goals.Api.csproj), --out <dir> (default artifacts/)
+#            --arch x86_64|arm64 (default x86_64; must match the template's Architecture parameter)
+#            --ca-certificate <pem> (default certs/cockroachdb-root.crt): the database CA, shipped as
+#              certs/cockroachdb-root.crt (DatabaseRootCertificate's default). Without it the script refuses, because such
+#              a package deploys and then fails every cold start; --without-ca-certificate is for local measurement only.
 #
 # The publish folder is kept beside the zip (artifacts/lambda/ or artifacts/lambda-fd/) for bench/coldstart.
 # Zipping uses `zip` (-X: no extra attributes; Unix modes are kept, so 'bootstrap' stays executable) or, when
@@ -17,17 +21,46 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 project="$repo_root/src/Goals.Api/Goals.Api.csproj"
 out_root="$repo_root/artifacts"
 mode=self-contained
+arch=x86_64
+ca_certificate="$repo_root/certs/cockroachdb-root.crt"
+require_ca=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --framework-dependent) mode=framework-dependent ;;
     --self-contained) mode=self-contained ;;
     --project) project="$2"; shift ;;
     --out) out_root="$2"; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --arch) arch="$2"; shift ;;
+    --ca-certificate) ca_certificate="$2"; shift ;;
+    --without-ca-certificate) require_ca=0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "package-lambda: unknown argument '$1'" >&2; exit 2 ;;
   esac
   shift
 done
+
+mkdir -p "$out_root"
+out_root="$(cd "$out_root" && pwd)"   # absolute: zip runs from inside the publish folder
+
+case "$arch" in
+  x86_64) rid=linux-x64 ;;
+  arm64) rid=linux-arm64 ;;
+  *) echo "package-lambda: --arch must be x86_64 or arm64 (Lambda's names), not '$arch'" >&2; exit 2 ;;
+esac
+
+# Checked before anything is built, so a refusal is immediate.
+if [ "$require_ca" = 1 ]; then
+  if [ ! -f "$ca_certificate" ]; then
+    echo "package-lambda: refusing to package without the database CA certificate: $ca_certificate does not exist." >&2
+    echo "  Put the cluster's CA PEM there (or pass --ca-certificate <pem>); a package without it fails every cold start." >&2
+    exit 1
+  fi
+  if ! grep -q -- "-----BEGIN CERTIFICATE-----" "$ca_certificate" \
+     || { command -v openssl >/dev/null 2>&1 && ! openssl x509 -noout -in "$ca_certificate" >/dev/null 2>&1; }; then
+    echo "package-lambda: refusing to package: $ca_certificate is not a PEM certificate." >&2
+    exit 1
+  fi
+fi
 
 app_name="$(basename "$project" .csproj)"
 if [ "$mode" = self-contained ]; then
@@ -52,7 +85,7 @@ rm -rf "$publish_dir" "$zip_path"
 mkdir -p "$out_root"
 # InvariantGlobalization is set repo-wide (Amazon Linux 2023 minimal images lack ICU). SkipIdeInstall: the IDE bundle
 # is not served in Lambda (the template sets GraphQL__Ide=false), so it is not shipped either.
-dotnet publish "$project" -c Release -r linux-x64 "${publish_args[@]}" \
+dotnet publish "$project" -c Release -r "$rid" "${publish_args[@]}" \
   -p:PublishReadyToRun=true -p:TieredPGO=true -p:GenerateDocumentationFile=false -p:SkipIdeInstall=true \
   -p:DebugType=none -p:DebugSymbols=false \
   -nologo -v quiet -o "$publish_dir"
@@ -61,10 +94,11 @@ rm -rf "$publish_dir/ide"   # in case an earlier Debug build's IDE copy leaked i
 # environment were ever set to Development.
 rm -f "$publish_dir"/appsettings.Development.json
 # serverless.template's DatabaseRootCertificate (default certs/cockroachdb-root.crt) is a path inside the package.
-if [ -d "$repo_root/certs" ]; then
-  cp -R "$repo_root/certs" "$publish_dir/certs"
+if [ "$require_ca" = 1 ]; then
+  mkdir -p "$publish_dir/certs"
+  cp "$ca_certificate" "$publish_dir/certs/cockroachdb-root.crt"
 else
-  echo "package-lambda: note: no $repo_root/certs/; the CA certificate DatabaseRootCertificate names must be added before deploying." >&2
+  echo "package-lambda: WARNING: --without-ca-certificate: this package is for local measurement; it cannot reach a TLS CockroachDB." >&2
 fi
 
 if [ "$mode" = self-contained ]; then
@@ -125,5 +159,5 @@ fi
 
 zip_bytes=$(stat -c %s "$zip_path")
 unpacked=$(du -sb "$publish_dir" | cut -f1)
-echo "Lambda package ($mode): $zip_path"
+echo "Lambda package ($mode, $arch): $zip_path"
 echo "  zip: $zip_bytes bytes ($((zip_bytes / 1024 / 1024)) MiB); unpacked: $unpacked bytes ($((unpacked / 1024 / 1024)) MiB, limit 250 MiB); entry: $entry"

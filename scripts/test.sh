@@ -16,6 +16,9 @@ dotnet build Goals.slnx --no-restore -c Debug -v quiet -nologo || { echo "0 pass
 
 [ -f tests/graphql-oracle/generate.mjs ] && step "graphql-js expectations are up to date" node tests/graphql-oracle/generate.mjs --check
 [ -f tests/template/validate.mjs ] && step "serverless.template matches the SAM schema" node tests/template/validate.mjs
+# cfn-lint (Python; npm's copy is too old for the template's resources) when installed: `pip install cfn-lint`.
+if command -v cfn-lint >/dev/null 2>&1; then step "serverless.template passes cfn-lint $(cfn-lint --version | cut -d' ' -f2)" cfn-lint serverless.template
+else echo "== cfn-lint not installed: skipped (pip install cfn-lint)"; fi
 
 log=$(mktemp)
 dotnet test Goals.slnx --no-build -c Debug --logger "console;verbosity=minimal" 2>&1 | tee "$log"

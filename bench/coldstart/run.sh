@@ -29,8 +29,8 @@ done
 bench_out="$repo_root/artifacts/bench"
 mkdir -p "$bench_out"
 if [ "$package" = 1 ] || [ ! -x "$repo_root/artifacts/lambda/bootstrap" ] || [ ! -f "$repo_root/artifacts/lambda-fd/Goals.Api.dll" ]; then
-  "$repo_root/scripts/package-lambda.sh"
-  "$repo_root/scripts/package-lambda.sh" --framework-dependent
+  "$repo_root/scripts/package-lambda.sh" --without-ca-certificate   # local measurement: no cluster CA needed
+  "$repo_root/scripts/package-lambda.sh" --framework-dependent --without-ca-certificate
 fi
 dotnet publish "$repo_root/bench/coldstart/HelloWorld/HelloWorld.csproj" -c Release -nologo -v quiet -o "$bench_out/hello"
 dotnet build "$repo_root/bench/coldstart/Driver/ColdStart.Driver.csproj" -c Release -nologo -v quiet -o "$bench_out/driver"

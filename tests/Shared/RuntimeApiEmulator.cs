@@ -23,6 +23,8 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     private readonly Channel<PendingInvocation> queue = Channel.CreateUnbounded<PendingInvocation>();
     private readonly ConcurrentDictionary<string, PendingInvocation> inFlight = new();
     private readonly TaskCompletionSource<RecordedError> initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<RecordedError> restoreError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<string> calls = new();
     private readonly ConcurrentQueue<(string Path, string? ContentType, byte[] Body)> puts = new();
     private readonly WebApplication app;
     private int nextId;
@@ -38,6 +40,12 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
     public Task<RecordedError> InitError => initError.Task;
 
+    /// <summary>SnapStart: what the runtime posted to <c>restore/error</c>.</summary>
+    public Task<RecordedError> RestoreError => restoreError.Task;
+
+    /// <summary>Every Runtime API call in arrival order, as <c>next</c>, <c>restore/next</c>, <c>response</c>, <c>error</c>.</summary>
+    public IReadOnlyCollection<string> Calls => calls;
+
     public IReadOnlyCollection<(string Path, string? ContentType, byte[] Body)> Puts => puts;
 
     public static async Task<RuntimeApiEmulator> StartAsync()
@@ -51,6 +59,17 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         app.MapPost("/2018-06-01/runtime/invocation/{id}/response", ctx => emulator!.CompleteAsync(ctx, isError: false));
         app.MapPost("/2018-06-01/runtime/invocation/{id}/error", ctx => emulator!.CompleteAsync(ctx, isError: true));
         app.MapPost("/2018-06-01/runtime/init/error", ctx => emulator!.InitErrorAsync(ctx));
+        app.MapGet("/2018-06-01/runtime/restore/next", ctx =>
+        {
+            emulator!.calls.Enqueue("restore/next"); // the snapshot is "restored" at once
+            return Task.CompletedTask;
+        });
+        app.MapPost("/2018-06-01/runtime/restore/error", async ctx =>
+        {
+            var body = await ReadBodyAsync(ctx);
+            ctx.Response.StatusCode = 202;
+            emulator!.restoreError.TrySetResult(new RecordedError(ctx.Request.Headers["Lambda-Runtime-Function-Error-Type"].ToString(), body));
+        });
         app.MapPut("/put/{**rest}", ctx => emulator!.RecordPutAsync(ctx));
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -77,6 +96,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
 
     private async Task NextAsync(HttpContext ctx)
     {
+        calls.Enqueue("next");
         PendingInvocation pending;
         try
         {
@@ -114,6 +134,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         }
 
         ctx.Response.StatusCode = 202;
+        calls.Enqueue(isError ? "error" : "response");
         var errorType = isError ? ctx.Request.Headers["Lambda-Runtime-Function-Error-Type"].ToString() : null;
         pending.Result.TrySetResult(new InvocationResult(id, isError, errorType, body, pending.Deadline, answeredAt));
     }

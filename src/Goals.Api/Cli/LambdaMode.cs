@@ -20,20 +20,30 @@ internal static class LambdaMode
     {
         var started = DateTime.UtcNow;
         var startedTimestamp = Stopwatch.GetTimestamp();
+        var heapLimit = LambdaMemoryLimit.Apply(); // before the app allocates: the GC sizes itself by the function's memory
+        return await LambdaEntryPoint.RunAsync(() => BuildApp(args, started, startedTimestamp, heapLimit));
+    }
+
+    /// <summary>Runs inside the init phase: a failure here is posted to /runtime/init/error by the entry point.</summary>
+    private static WebApplication BuildApp(string[] args, DateTime started, long startedTimestamp, ulong? heapLimit)
+    {
         var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT");
         var builder = GoalsApp.CreateBuilder(args, environment ?? "Production");
         builder.UseLambdaServer();
         GoalsApp.ConfigureServices(builder);
         builder.Services.AddSingleton<IDatabaseMigrator, DataLayerMigrator>();
         builder.Services.AddScoped<ISqsRecordHandler, JobMessageHandler>(); // the worker handler: one scope per SQS record
+        builder.Services.AddGoalsSnapStart(LambdaEnvironment.HandlerName); // used only when Lambda restores from a SnapStart snapshot
         builder.Services.AddLambdaInitStep("database-warm-up", (services, ct) => services.GetRequiredService<GoalsDataSource>().WarmUpAsync(ct));
-        await using var app = GoalsApp.Build(builder); // builds the GraphQL schema too (logged: "GraphQL schema built in")
+        var app = GoalsApp.Build(builder); // builds the GraphQL schema too (logged: "GraphQL schema built in")
 
         // The init phases before LambdaEntryPoint's own (resolve-handler, host-start, database-warm-up), same log format.
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Lambda");
         logger.LogInformation("Init phase {Phase} took {ElapsedMs} ms", "runtime-start", (started - ProcessStartTime()).TotalMilliseconds);
         logger.LogInformation("Init phase {Phase} took {ElapsedMs} ms", "build-app", Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
-        return await LambdaEntryPoint.RunAsync(app);
+        logger.LogInformation("GC heap hard limit {HeapLimitBytes} (from {MemorySizeVariable}: {Applied}); GC sees {TotalAvailableMemoryBytes} bytes",
+            heapLimit, LambdaMemoryLimit.MemorySizeVariable, heapLimit is not null, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        return app;
     }
 
     /// <summary>When the OS started this process: "runtime-start" = .NET runtime start-up until Lambda mode begins.</summary>

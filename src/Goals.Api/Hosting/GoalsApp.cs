@@ -3,9 +3,11 @@ using Goals.Api.Auth;
 using Goals.Api.Data;
 using Goals.Api.Http;
 using Goals.Api.Ide;
+using Goals.Api.Observability;
 using Goals.Data;
 using Goals.GraphQL.Execution;
 using Goals.Lambda.Configuration;
+using Goals.Lambda.Logging;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Goals.Api.Hosting;
@@ -29,19 +31,18 @@ public static class GoalsApp
         return builder;
     }
 
-    /// <summary>JSON console logs when stdout is redirected (Lambda, containers, CI), the simple formatter on a terminal.</summary>
+    /// <summary>
+    /// JSON console logs when stdout is redirected (Lambda, containers, CI): one object per line with <c>timestamp</c>,
+    /// <c>level</c> (Lambda's names, for its log-level filter), the invocation's <c>requestId</c>/<c>traceId</c>; the simple
+    /// formatter on a terminal.
+    /// </summary>
     private static void ConfigureLogging(WebApplicationBuilder builder)
     {
         builder.Logging.ClearProviders();
         if (Console.IsOutputRedirected)
         {
-            builder.Logging.AddJsonConsole(o =>
-            {
-                o.IncludeScopes = false;
-                o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-                o.UseUtcTimestamp = true;
-                o.JsonWriterOptions = new JsonWriterOptions { Indented = false };
-            });
+            builder.Logging.AddConsole(o => o.FormatterName = LambdaJsonConsoleFormatter.FormatterName)
+                .AddConsoleFormatter<LambdaJsonConsoleFormatter, ConsoleFormatterOptions>();
         }
         else
         {
@@ -93,6 +94,7 @@ public static class GoalsApp
         services.AddSingleton<IdeAssets>();
 
         services.AddGoalsAuthentication(configuration);
+        services.AddGoalsOpenTelemetry(configuration); // only when OTEL_EXPORTER_OTLP_*ENDPOINT is set
 
         var origins = CorsOrigins(configuration);
         if (origins.Length > 0)

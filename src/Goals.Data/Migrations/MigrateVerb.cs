@@ -8,14 +8,18 @@ namespace Goals.Data.Migrations;
 /// <c>Goals.Api migrate [--Migrations:Directory=schema/migrations] [--ConnectionStrings:Goals=...]</c>:
 /// migrates ConnectionStrings:Goals (with the Database:* TLS settings), or the persistent private
 /// PostgreSQL of the local run when it is unset. Embedded migrations unless a directory is given.
+/// <c>--multi-region</c>: also schema/migrations/multi-region, on a multi-region CockroachDB only (else refused, exit 2).
 /// </summary>
 public static class MigrateVerb
 {
     public const string Name = "migrate";
     public const string DirectoryKey = "Migrations:Directory";
+    public const string MultiRegionFlag = "--multi-region";
 
     public static async Task<int> RunAsync(string[] args, CancellationToken ct = default)
     {
+        var multiRegion = args.Contains(MultiRegionFlag, StringComparer.Ordinal);
+        args = args.Where(a => a != MultiRegionFlag).ToArray();
         var configuration = new ConfigurationBuilder()
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
@@ -27,7 +31,9 @@ public static class MigrateVerb
         {
             await using var database = await EmbeddedDatabase.StartAsync(configuration, loggerFactory, ct);
             var connectionString = GoalsDataSourceFactory.BuildConnectionString(database.ConnectionString, configuration);
-            return await MigrationCommand.RunAsync(connectionString, configuration[DirectoryKey], logger, ct);
+            return multiRegion
+                ? await MultiRegionMigration.RunAsync(connectionString, logger, ct)
+                : await MigrationCommand.RunAsync(connectionString, configuration[DirectoryKey], logger, ct);
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException)
         {

@@ -14,11 +14,18 @@ public static class MigrationCommand
         RunAsync(connectionString, migrationsDirectory: null, logger, ct);
 
     /// <summary>Applies the migrations in <paramref name="migrationsDirectory"/> (e.g. schema/migrations), or the embedded ones when null.</summary>
-    public static async Task<int> RunAsync(string connectionString, string? migrationsDirectory, ILogger logger, CancellationToken ct)
+    public static Task<int> RunAsync(string connectionString, string? migrationsDirectory, ILogger logger, CancellationToken ct) =>
+        RunAsync(connectionString, () => migrationsDirectory is null ? MigrationSource.Embedded() : MigrationSource.FromDirectory(migrationsDirectory), logger, ct);
+
+    /// <summary>Applies the given migrations (e.g. the normal sequence plus the multi-region ones).</summary>
+    public static Task<int> RunAsync(string connectionString, IReadOnlyList<Migration> migrations, ILogger logger, CancellationToken ct) =>
+        RunAsync(connectionString, () => migrations, logger, ct);
+
+    private static async Task<int> RunAsync(string connectionString, Func<IReadOnlyList<Migration>> source, ILogger logger, CancellationToken ct)
     {
         try
         {
-            var migrations = migrationsDirectory is null ? MigrationSource.Embedded() : MigrationSource.FromDirectory(migrationsDirectory);
+            var migrations = source();
             // The runner holds two connections at once (lock + migration): lift a Lambda-sized pool limit.
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
             builder.MaxPoolSize = Math.Max(builder.MaxPoolSize, 3);

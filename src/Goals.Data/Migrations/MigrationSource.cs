@@ -5,15 +5,22 @@ public static class MigrationSource
 {
     private const string ResourcePrefix = "Goals.Data.Migrations.";
 
-    public static IReadOnlyList<Migration> Embedded()
+    private const string MultiRegionPrefix = "Goals.Data.MultiRegionMigrations.";
+
+    public static IReadOnlyList<Migration> Embedded() => EmbeddedWithPrefix(ResourcePrefix);
+
+    /// <summary>schema/migrations/multi-region: only for a multi-region CockroachDB (see <see cref="MultiRegionMigration"/>).</summary>
+    public static IReadOnlyList<Migration> EmbeddedMultiRegion() => EmbeddedWithPrefix(MultiRegionPrefix);
+
+    private static IReadOnlyList<Migration> EmbeddedWithPrefix(string prefix)
     {
         var assembly = typeof(MigrationSource).Assembly;
         var migrations = new List<Migration>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
-            migrations.Add(Create(resource[ResourcePrefix.Length..], reader.ReadToEnd()));
+            migrations.Add(Create(resource[prefix.Length..], reader.ReadToEnd()));
         }
         return Ordered(migrations);
     }

@@ -26,7 +26,8 @@ internal static class LambdaHandlerFactory
             LambdaHandlerNames.Worker => Require<ISqsRecordHandler>(services, handlerName)
                 ?? new SqsBatchHandler(scopes, loggers.CreateLogger<SqsBatchHandler>()),
             LambdaHandlerNames.Migrate => Require<IDatabaseMigrator>(services, handlerName)
-                ?? new MigrationHandler(scopes, new HttpClient(), loggers.CreateLogger<MigrationHandler>()),
+                ?? new MigrationHandler(scopes, new HttpClient(), services.GetService<MigrationHandlerOptions>() ?? new MigrationHandlerOptions(),
+                    loggers.CreateLogger<MigrationHandler>()),
             _ => throw new InvalidOperationException(
                 $"Unknown Lambda handler '{handlerName}' (env {LambdaEnvironment.HandlerVariable}); known: {string.Join(", ", LambdaHandlerNames.All)}."),
         };

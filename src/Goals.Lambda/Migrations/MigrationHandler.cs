@@ -11,7 +11,13 @@ namespace Goals.Lambda.Migrations;
 /// migration rolls the deployment back. Invoked directly (no ResponseURL, e.g. <c>aws lambda invoke</c>)
 /// it migrates and returns <c>{"Status":"SUCCESS"}</c> or throws.
 /// </summary>
-public sealed class MigrationHandler(IServiceScopeFactory scopes, HttpClient responseClient, ILogger<MigrationHandler> logger) : ILambdaHandler
+/// <remarks>
+/// CloudFormation invokes asynchronously, so Lambda may run the same request twice (a retry after a function error,
+/// or a duplicate delivery), even at the same time. That is safe: the migration runner serialises runners on its
+/// lock and skips what is applied, and CloudFormation keeps the first response for a RequestId.
+/// </remarks>
+public sealed class MigrationHandler(
+    IServiceScopeFactory scopes, HttpClient responseClient, MigrationHandlerOptions options, ILogger<MigrationHandler> logger) : ILambdaHandler
 {
     public const string PhysicalResourceId = "goals-database-migrations";
 
@@ -25,36 +31,55 @@ public sealed class MigrationHandler(IServiceScopeFactory scopes, HttpClient res
             return JsonSerializer.SerializeToUtf8Bytes(new MigrationResult("SUCCESS", null), MigrationJsonContext.Default.MigrationResult);
         }
 
-        var (status, reason) = ("SUCCESS", "Migrations applied.");
+        var (status, reason) = await RunRequestAsync(request, invocation, cancellationToken);
+        var response = new CustomResourceResponse(status, reason, request.PhysicalResourceId ?? PhysicalResourceId, request.StackId, request.RequestId, request.LogicalResourceId);
+        using var content = new ByteArrayContent(CustomResourceReason.SerializeWithinLimit(response));
+
+        // A fresh, short timeout: the invocation token may already be cancelled (that is when FAILED matters most).
+        // The pre-signed S3 URL was signed without a Content-Type; sending one breaks the signature.
+        using var putTimeout = new CancellationTokenSource(options.PutTimeout);
+        using var put = await responseClient.PutAsync(new Uri(request.ResponseUrl), content, putTimeout.Token);
+        put.EnsureSuccessStatusCode();
+        logger.LogInformation("Reported {Status} to CloudFormation for request {CloudFormationRequestId}", status, request.RequestId);
+        return JsonSerializer.SerializeToUtf8Bytes(new MigrationResult(status, reason), MigrationJsonContext.Default.MigrationResult);
+    }
+
+    private async Task<(string Status, string Reason)> RunRequestAsync(CustomResourceRequest request, LambdaInvocation invocation, CancellationToken cancellationToken)
+    {
+        if (request.RequestType is not ("Create" or "Update"))
+        {
+            return ("SUCCESS", "Nothing to do: migrations are never rolled back by stack deletion.");
+        }
+
+        using var migrationDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        migrationDeadline.CancelAfter(Until(invocation.Deadline - options.ResponseReserve));
         try
         {
-            if (request.RequestType is "Create" or "Update")
-            {
-                await MigrateAsync(cancellationToken);
-            }
-            else
-            {
-                reason = "Nothing to do: migrations are never rolled back by stack deletion.";
-            }
+            await MigrateAsync(migrationDeadline.Token);
+            return ("SUCCESS", "Migrations applied.");
+        }
+        catch (OperationCanceledException) when (migrationDeadline.IsCancellationRequested)
+        {
+            logger.LogError("Database migration did not finish before the function's deadline {Deadline:O}", invocation.Deadline);
+            return ("FAILED", $"Migrations did not finish before the function's deadline (log stream request {invocation.RequestId}). " +
+                "The statement in progress was cancelled; finished migrations stay recorded and are skipped on the next run.");
         }
         catch (Exception exception)
         {
             logger.LogError(exception, "Database migration failed");
-            (status, reason) = ("FAILED", $"Migration failed: {exception.Message} (see the function's log stream {invocation.RequestId}).");
+            return ("FAILED", $"Migration failed (log stream request {invocation.RequestId}): {exception.Message}");
         }
-
-        var response = new CustomResourceResponse(status, reason, request.PhysicalResourceId ?? PhysicalResourceId, request.StackId, request.RequestId, request.LogicalResourceId);
-        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(response, MigrationJsonContext.Default.CustomResourceResponse));
-
-        // The pre-signed S3 URL was signed without a Content-Type; sending one breaks the signature.
-        using var put = await responseClient.PutAsync(new Uri(request.ResponseUrl), content, cancellationToken);
-        put.EnsureSuccessStatusCode();
-        return JsonSerializer.SerializeToUtf8Bytes(new MigrationResult(status, reason), MigrationJsonContext.Default.MigrationResult);
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IDatabaseMigrator>().MigrateAsync(cancellationToken);
+    }
+
+    private static TimeSpan Until(DateTimeOffset moment)
+    {
+        var remaining = moment - DateTimeOffset.UtcNow;
+        return remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : remaining;
     }
 }

@@ -53,6 +53,16 @@ public sealed class LambdaRuntimeClient : IDisposable
     public Task PostInitErrorAsync(LambdaError error, CancellationToken cancellationToken) =>
         PostErrorDocumentAsync("runtime/init/error", error, cancellationToken);
 
+    /// <summary>SnapStart: init is done, take the snapshot; returns once it is restored in a new environment.</summary>
+    public async Task RestoreNextAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("runtime/restore/next", cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public Task PostRestoreErrorAsync(LambdaError error, CancellationToken cancellationToken) =>
+        PostErrorDocumentAsync("runtime/restore/error", error, cancellationToken);
+
     public void Dispose() => http.Dispose();
 
     private async Task PostErrorDocumentAsync(string path, LambdaError error, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Goals.Lambda.SnapStart;
 using Microsoft.Extensions.Logging;
 
 namespace Goals.Lambda.Runtime;
@@ -5,11 +6,17 @@ namespace Goals.Lambda.Runtime;
 /// <summary>
 /// The custom-runtime main loop: initialise once, then fetch → handle → answer, one invocation at a time.
 /// </summary>
-public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeOptions options, ILogger logger)
+public sealed class LambdaRuntimeLoop(
+    LambdaRuntimeClient client, LambdaRuntimeOptions options, ILogger logger, IReadOnlyList<ILambdaTelemetryFlush>? telemetryFlushes = null,
+    LambdaSnapStart? snapStart = null)
 {
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(2);
+
     public const int ExitCodeStopped = 0;
     public const int ExitCodeInitFailed = 1;
     public const int ExitCodeRuntimeApiFailed = 2;
+    public const int ExitCodeHandlerOutlivedDeadline = 3;
+    public const int ExitCodeRestoreFailed = 4;
 
     /// <returns>The process exit code.</returns>
     public async Task<int> RunAsync(Func<CancellationToken, Task<ILambdaHandler>> initialize, CancellationToken cancellationToken)
@@ -18,12 +25,21 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
         try
         {
             handler = await initialize(cancellationToken);
+            if (snapStart is not null)
+            {
+                await snapStart.PrepareSnapshotAsync(handler, cancellationToken);
+            }
         }
         catch (Exception exception)
         {
             logger.LogCritical(exception, "Lambda initialisation failed");
             await TryReportInitErrorAsync(exception, cancellationToken);
             return ExitCodeInitFailed;
+        }
+
+        if (snapStart is not null && await RestoreAsync(snapStart, cancellationToken) is { } restoreExitCode)
+        {
+            return restoreExitCode;
         }
 
         while (!cancellationToken.IsCancellationRequested)
@@ -43,21 +59,34 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
                 return ExitCodeRuntimeApiFailed;
             }
 
+            InvocationOutcome outcome;
             try
             {
-                await ProcessInvocationAsync(handler, invocation, cancellationToken);
+                outcome = await ProcessInvocationAsync(handler, invocation, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 break;
+            }
+
+            FlushTelemetry();
+            if (outcome == InvocationOutcome.HandlerStillRunning)
+            {
+                // As Lambda's own timeout would: the orphan holds a connection and CPU that later invocations would
+                // share, so this instance goes and Lambda starts a fresh one for the next event.
+                logger.LogCritical("Invocation {RequestId} is still running after its deadline was answered; exiting so Lambda replaces this instance",
+                    invocation.RequestId);
+                return ExitCodeHandlerOutlivedDeadline;
             }
         }
 
         return ExitCodeStopped;
     }
 
-    public async Task ProcessInvocationAsync(ILambdaHandler handler, LambdaInvocation invocation, CancellationToken cancellationToken)
+    /// <returns>Whether the handler is still running (the loop answered for it at the deadline and it did not stop).</returns>
+    public async Task<InvocationOutcome> ProcessInvocationAsync(ILambdaHandler handler, LambdaInvocation invocation, CancellationToken cancellationToken)
     {
+        LambdaInvocationContext.Set(invocation); // request id and trace id on every log line of this invocation
         using var activity = XRayTraceContext.StartInvocationActivity(invocation);
         using var scope = logger.BeginScope("AwsRequestId:{AwsRequestId}", invocation.RequestId);
         var now = DateTimeOffset.UtcNow;
@@ -74,7 +103,7 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
         if (first == handlerTask)
         {
             await AnswerAsync(invocation, handlerTask, cancellationToken);
-            return;
+            return InvocationOutcome.Finished;
         }
 
         logger.LogError("Invocation {RequestId} did not finish before its deadline {Deadline:O}; answering as timed out", invocation.RequestId, invocation.Deadline);
@@ -89,6 +118,57 @@ public sealed class LambdaRuntimeLoop(LambdaRuntimeClient client, LambdaRuntimeO
         {
             var error = new LambdaError($"Invocation did not finish before the deadline {invocation.Deadline:O}.", LambdaError.TimeoutErrorType, []);
             await TryPostErrorAsync(invocation, error, cancellationToken);
+        }
+
+        return handlerTask.IsCompleted ? InvocationOutcome.Finished : InvocationOutcome.HandlerStillRunning;
+    }
+
+    /// <returns>An exit code when the restore failed, else null.</returns>
+    private async Task<int?> RestoreAsync(LambdaSnapStart restore, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.RestoreNextAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogCritical(exception, "Runtime API restore/next failed; exiting so Lambda replaces this instance");
+            return ExitCodeRuntimeApiFailed;
+        }
+
+        try
+        {
+            await restore.AfterRestoreAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception exception)
+        {
+            logger.LogCritical(exception, "SnapStart after-restore hook failed");
+            try
+            {
+                await client.PostRestoreErrorAsync(LambdaError.FromException(exception), cancellationToken);
+            }
+            catch (Exception postException)
+            {
+                logger.LogError(postException, "Posting the restore error failed");
+            }
+
+            return ExitCodeRestoreFailed;
+        }
+    }
+
+    private void FlushTelemetry()
+    {
+        foreach (var flush in telemetryFlushes ?? [])
+        {
+            try
+            {
+                flush.Flush(FlushTimeout);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Flushing telemetry after an invocation failed");
+            }
         }
     }
 

@@ -28,11 +28,13 @@ public sealed class TestApi : IAsyncDisposable, IGraphQLRequestObserver
 
     public HttpClient Client { get; private set; } = null!;
     public IConfiguration Configuration => _app.Configuration;
+    public IServiceProvider Services => _app.Services;
     public ConcurrentQueue<GraphQLRequestStats> Requests { get; } = new();
 
     public void OnRequest(GraphQLRequestStats stats) => Requests.Enqueue(stats);
 
-    public static async Task<TestApi> StartAsync(DatabaseFixture database, IDictionary<string, string?>? overrides = null)
+    public static async Task<TestApi> StartAsync(DatabaseFixture database, IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = GoalsApp.CreateBuilder([], "Testing");
         builder.WebHost.UseTestServer();
@@ -50,6 +52,7 @@ public sealed class TestApi : IAsyncDisposable, IGraphQLRequestObserver
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);
         GoalsApp.ConfigureServices(builder);
+        configureServices?.Invoke(builder.Services);
         TestApi? api = null;
         builder.Services.AddSingleton<IGraphQLRequestObserver>(_ => api!);
         var app = GoalsApp.Build(builder);

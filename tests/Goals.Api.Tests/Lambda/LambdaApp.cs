@@ -80,10 +80,18 @@ public sealed class LambdaProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Waits (bounded) for the process to exit and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>The app's build output beside the tests (the ProjectReference copies Goals.Api.dll with its deps/runtimeconfig).</summary>
     public static string AppPath => Path.Combine(AppContext.BaseDirectory, "Goals.Api.dll");
 
-    public static async Task<LambdaProcess> StartAsync(string handler, string connectionString)
+    /// <param name="environment">Extra variables (a null value removes one).</param>
+    public static async Task<LambdaProcess> StartAsync(string handler, string connectionString, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var emulator = await RuntimeApiEmulator.StartAsync();
         var lambda = new LambdaProcess(emulator);
@@ -104,6 +112,12 @@ public sealed class LambdaProcess : IAsyncDisposable
         info.Environment["Auth__Audience"] = TestApi.Audience;
         info.Environment["GraphQL__Ide"] = "false";
         info.Environment["Database__MaxPoolSize"] = "1"; // one connection: a request that leaked or dirtied it fails the next
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
+        }
+
         lambda._process = new Process { StartInfo = info };
         DataReceivedEventHandler append = (_, e) =>
         {
@@ -118,9 +132,9 @@ public sealed class LambdaProcess : IAsyncDisposable
     }
 
     /// <summary>Sends one event through the emulator and returns what the app posted back.</summary>
-    public async Task<InvocationResult> InvokeAsync(byte[] evt, TimeSpan? timeout = null)
+    public async Task<InvocationResult> InvokeAsync(byte[] evt, TimeSpan? timeout = null, string? traceId = null)
     {
-        var invocation = Emulator.InvokeAsync(evt, timeout);
+        var invocation = Emulator.InvokeAsync(evt, timeout, traceId);
         if (await Task.WhenAny(invocation, _process.WaitForExitAsync()) != invocation)
         {
             throw new InvalidOperationException($"The Lambda process exited ({_process.ExitCode}) before answering:\n{Output}");

@@ -18,6 +18,9 @@ public sealed class ApiLambdaHarness : IAsyncLifetime
 
     internal RuntimeApiEmulator Emulator => emulator ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The entry point's exit code, once the loop stopped.</summary>
+    internal Task<int> ExitCode => run ?? throw new InvalidOperationException("Not started.");
+
     public async Task InitializeAsync()
     {
         emulator = await RuntimeApiEmulator.StartAsync();

@@ -56,6 +56,40 @@ public sealed class EntryPointTests
     }
 
     [Fact]
+    public async Task Failure_while_the_app_is_built_is_posted_to_init_error()
+    {
+        await using var emulator = await RuntimeApiEmulator.StartAsync();
+        using var client = new LambdaRuntimeClient(emulator.Address);
+
+        var exitCode = await LambdaEntryPoint.RunAsync(
+            () => throw new InvalidOperationException("Auth:Issuer is not configured."), LambdaHandlerNames.Api, client, CancellationToken.None);
+        var initError = await emulator.InitError.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(LambdaRuntimeLoop.ExitCodeInitFailed, exitCode);
+        Assert.Equal("System.InvalidOperationException", initError.ErrorType);
+        Assert.Contains("Auth:Issuer is not configured.", Encoding.UTF8.GetString(initError.Body), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_built_by_the_entry_point_is_served_and_disposed()
+    {
+        var builder = new HostApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<Goals.Lambda.Sqs.ISqsRecordHandler, NoopRecordHandler>();
+        var host = builder.Build();
+        await using var emulator = await RuntimeApiEmulator.StartAsync();
+        using var client = new LambdaRuntimeClient(emulator.Address);
+        var run = LambdaEntryPoint.RunAsync(() => host, LambdaHandlerNames.Worker, client, CancellationToken.None);
+
+        var served = await emulator.InvokeAsync("{\"Records\":[]}"u8.ToArray());
+        host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        Assert.False(served.IsError);
+        Assert.Equal(LambdaRuntimeLoop.ExitCodeStopped, await run.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Throws<ObjectDisposedException>(() => host.Services.GetService<IHostApplicationLifetime>());
+    }
+
+    [Fact]
     public async Task Host_shutdown_stops_the_loop_with_exit_code_zero()
     {
         var builder = new HostApplicationBuilder();

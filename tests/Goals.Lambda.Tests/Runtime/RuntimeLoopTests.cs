@@ -63,6 +63,24 @@ public sealed class RuntimeLoopTests
     }
 
     [Fact]
+    public async Task Handler_that_outlives_its_deadline_is_answered_for_and_then_the_instance_exits()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var run = await LoopRun.StartAsync(new DelegateHandler(async (invocation, _) =>
+        {
+            await release.Task; // ignores its token, like a synchronous call stuck in a driver
+            return invocation.Event;
+        }));
+
+        var result = await run.Emulator.InvokeAsync("{}"u8.ToArray(), timeout: TestRuntimeOptions.DeadlineBudget);
+        var exitCode = await run.ExitCode.WaitAsync(TimeSpan.FromSeconds(10));
+        release.SetResult();
+
+        Assert.Equal(LambdaError.TimeoutErrorType, result.ErrorType);
+        Assert.Equal(LambdaRuntimeLoop.ExitCodeHandlerOutlivedDeadline, exitCode);
+    }
+
+    [Fact]
     public async Task Handler_token_fires_before_the_deadline_so_it_can_answer_itself()
     {
         await using var run = await LoopRun.StartAsync(new DelegateHandler(async (_, ct) =>
@@ -79,10 +97,13 @@ public sealed class RuntimeLoopTests
         }));
 
         var result = await run.Emulator.InvokeAsync("{}"u8.ToArray(), timeout: TestRuntimeOptions.DeadlineBudget);
+        var next = await run.Emulator.InvokeAsync("{}"u8.ToArray(), timeout: TestRuntimeOptions.DeadlineBudget);
 
         Assert.False(result.IsError);
         Assert.Equal("\"wound down\"", Encoding.UTF8.GetString(result.Body));
         Assert.True(result.AnsweredAt < result.Deadline);
+        Assert.False(run.ExitCode.IsCompleted, "a handler that stopped in time leaves the instance serving");
+        Assert.False(next.IsError);
     }
 
     [Fact]
