@@ -23,6 +23,7 @@ internal static class ServeCommand
         builder.Configuration[DatabaseConfiguration.ConnectionStringKey] = database.ConnectionString;
 
         GoalsApp.ConfigureServices(builder);
+        Jobs.JobServices.AddLocalWorkerIfLocal(builder.Services, builder.Configuration); // no queue: jobs run in this process
         await using var app = GoalsApp.Build(builder);
         await app.RunAsync();
         return 0;

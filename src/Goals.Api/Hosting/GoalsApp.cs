@@ -3,6 +3,8 @@ using Goals.Api.Auth;
 using Goals.Api.Data;
 using Goals.Api.Http;
 using Goals.Api.Ide;
+using Goals.Api.Jobs;
+using Goals.Api.Jobs.Files;
 using Goals.Data;
 using Goals.GraphQL.Execution;
 using Goals.Lambda.Configuration;
@@ -64,6 +66,7 @@ public static class GoalsApp
 
         services.AddGoalsData(); // one data source + TransactionRunner per process, a DbSession per request, repositories
         services.AddScoped<GoalsStore>();
+        services.AddGoalsJobs(configuration); // job queue, workers' code, job files (see Jobs/JobServices.cs)
 
         services.AddSingleton(sp =>
         {
@@ -130,6 +133,7 @@ public static class GoalsApp
             app.MapGet("/bcp-config.json", ide.ServeConfigAsync);
         }
 
+        if (!JobServices.UsesS3(app.Configuration)) JobFileEndpoints.Map(app); // signed links of the local job files
         app.MapGet("/health", Health.HandleAsync);
         app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;
