@@ -84,6 +84,7 @@ public sealed class JobExecution : IAsyncDisposable
         }, ct);
         Checkpoint = checkpoint;
         ReportProgress(progress.Done, progress.Total);
+        if (_options.ChunkPauseMilliseconds > 0) await Task.Delay(_options.ChunkPauseMilliseconds, ct);
         return result;
     }
 

@@ -40,6 +40,8 @@ public sealed class JobOptions
     public int MaxInlineImportChars { get; set; } = 1_000_000;
     /// <summary>Rows per chunk transaction (import, erase).</summary>
     public int ChunkRows { get; set; } = 2000;
+    /// <summary>A pause after each chunk (default none): spreads a big import or erase out to leave the database room.</summary>
+    public int ChunkPauseMilliseconds { get; set; }
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 

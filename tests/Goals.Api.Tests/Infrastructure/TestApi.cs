@@ -28,11 +28,13 @@ public sealed class TestApi : IAsyncDisposable, IGraphQLRequestObserver
 
     public HttpClient Client { get; private set; } = null!;
     public IConfiguration Configuration => _app.Configuration;
+    public IServiceProvider Services => _app.Services;
     public ConcurrentQueue<GraphQLRequestStats> Requests { get; } = new();
 
     public void OnRequest(GraphQLRequestStats stats) => Requests.Enqueue(stats);
 
-    public static async Task<TestApi> StartAsync(DatabaseFixture database, IDictionary<string, string?>? overrides = null)
+    public static async Task<TestApi> StartAsync(DatabaseFixture database, IDictionary<string, string?>? overrides = null,
+        Action<IServiceCollection>? services = null)
     {
         var builder = GoalsApp.CreateBuilder([], "Testing");
         builder.WebHost.UseTestServer();
@@ -52,6 +54,7 @@ public sealed class TestApi : IAsyncDisposable, IGraphQLRequestObserver
         GoalsApp.ConfigureServices(builder);
         TestApi? api = null;
         builder.Services.AddSingleton<IGraphQLRequestObserver>(_ => api!);
+        services?.Invoke(builder.Services);
         var app = GoalsApp.Build(builder);
         api = new TestApi(app);
         await app.StartAsync();
