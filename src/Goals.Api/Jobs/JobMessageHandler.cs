@@ -24,6 +24,7 @@ public sealed class JobMessageHandler(JobRunner jobRunner, JobOptions options, I
                 await DelayRedeliveryAsync(record, options.BackoffAfter(job!.Attempts), cancellationToken);
                 throw new JobMessageException($"Job {key}: attempt {job.Attempts} failed; retried after the backoff.");
             case JobRunOutcome.AttemptsExhausted:
+                await DelayRedeliveryAsync(record, TimeSpan.Zero, cancellationToken); // nothing to wait for: on to the dead-letter queue
                 throw new JobMessageException($"Job {key}: the last attempt failed; the message goes on to the dead-letter queue.");
         }
     }

@@ -44,11 +44,21 @@ public sealed class JobSweeper(TransactionRunner runner, JobRepository jobs, IJo
     {
         if (sqs is null || string.IsNullOrEmpty(options.DeadLetterQueueUrl)) return 0;
         var failed = 0;
-        var received = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest(options.DeadLetterQueueUrl)
+        ReceiveMessageResponse received;
+        try
         {
-            MaxNumberOfMessages = 10,
-            VisibilityTimeout = 43200,
-        }, ct);
+            received = await sqs.ReceiveMessageAsync(new ReceiveMessageRequest(options.DeadLetterQueueUrl)
+            {
+                MaxNumberOfMessages = 10,
+                VisibilityTimeout = 43200,
+            }, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Sweep: the dead-letter queue is unreachable; trying again on the next sweep");
+            return 0;
+        }
+
         foreach (var message in received.Messages ?? [])
         {
             JobKey key;
