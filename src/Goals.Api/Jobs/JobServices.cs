@@ -42,7 +42,14 @@ public static class JobServices
         {
             services.AddSingleton<IAmazonS3>(_ => string.IsNullOrEmpty(options.S3ServiceUrl)
                 ? new AmazonS3Client()
-                : new AmazonS3Client(new AmazonS3Config { ServiceURL = options.S3ServiceUrl, ForcePathStyle = true }));
+                // S3-compatible endpoints (emulators, MinIO) may lack the SDK's default trailing checksums: only when required.
+                : new AmazonS3Client(new AmazonS3Config
+                {
+                    ServiceURL = options.S3ServiceUrl,
+                    ForcePathStyle = true,
+                    RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+                    ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+                }));
             services.AddSingleton<IJobFileStore>(sp => new S3JobFileStore(sp.GetRequiredService<IAmazonS3>(), options.Bucket));
         }
         else

@@ -22,8 +22,8 @@ public sealed class JobsHarness : IAsyncDisposable
     static JobsHarness()
     {
         // The AWS SDK clients talk to loopback emulators; these stop them looking for real credentials.
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test");
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "S3RVER"); // s3rver's built-in key pair
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "S3RVER");
         Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
     }

@@ -1,23 +1,22 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using Amazon.S3.Transfer;
 
 namespace Goals.Api.Jobs.Files;
 
 /// <summary>Job files in the S3 bucket (objects expire after a day by the bucket's lifecycle rule); links are presigned URLs.</summary>
 public sealed class S3JobFileStore(IAmazonS3 s3, string bucket) : IJobFileStore
 {
-    public async Task SaveAsync(string key, string localPath, string contentType, CancellationToken ct)
-    {
-        using var transfer = new TransferUtility(s3);
-        await transfer.UploadAsync(new TransferUtilityUploadRequest
+    /// <summary>One PUT from the file (exports stay far below S3's 5 GB single-PUT limit). The payload is hashed up front
+    /// rather than sent aws-chunked, which S3-compatible endpoints do not all understand.</summary>
+    public async Task SaveAsync(string key, string localPath, string contentType, CancellationToken ct) =>
+        await s3.PutObjectAsync(new PutObjectRequest
         {
             BucketName = bucket,
             Key = key,
             FilePath = localPath,
             ContentType = contentType,
+            UseChunkEncoding = false,
         }, ct);
-    }
 
     public async Task<Stream?> OpenReadAsync(string key, CancellationToken ct)
     {
