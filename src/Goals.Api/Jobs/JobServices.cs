@@ -6,6 +6,7 @@ using Goals.Api.Jobs.Files;
 using Goals.Api.Jobs.Kinds;
 using Goals.Data;
 using Goals.Data.Jobs;
+using Goals.Lambda.Configuration;
 
 namespace Goals.Api.Jobs;
 
@@ -18,7 +19,7 @@ public static class JobServices
     /// </summary>
     public static IServiceCollection AddGoalsJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        var options = ReadOptions(configuration);
         services.AddSingleton(options);
         services.AddSingleton<JobRepository>();
         services.AddSingleton<StudentDataRepository>();
@@ -72,11 +73,21 @@ public static class JobServices
     /// <summary>`serve` without a queue: the in-process worker drains the jobs table (Jobs:LocalWorker=false turns it off).</summary>
     public static void AddLocalWorkerIfLocal(IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        var options = ReadOptions(configuration);
         if (!options.UsesSqs && options.LocalWorker) services.AddHostedService(sp => sp.GetRequiredService<LocalJobWorker>());
     }
 
-    public static bool UsesS3(IConfiguration configuration) => !string.IsNullOrEmpty(configuration[JobOptions.Section + ":Bucket"]);
+    public static bool UsesS3(IConfiguration configuration) => !string.IsNullOrEmpty(ReadOptions(configuration).Bucket);
+
+    /// <summary>The `Jobs` section; the keys a deployment sets are read by their KnownConfigurationKeys names.</summary>
+    public static JobOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
+        options.QueueUrl = configuration[KnownConfigurationKeys.JobsQueueUrl];
+        options.DeadLetterQueueUrl = configuration[KnownConfigurationKeys.JobsDeadLetterQueueUrl];
+        options.Bucket = configuration[KnownConfigurationKeys.JobsBucket];
+        return options;
+    }
 
     private static string LocalDirectory(JobOptions options) =>
         !string.IsNullOrEmpty(options.FilesDirectory) ? options.FilesDirectory
