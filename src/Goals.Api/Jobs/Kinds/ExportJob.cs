@@ -16,7 +16,7 @@ namespace Goals.Api.Jobs.Kinds;
 /// </summary>
 public sealed class ExportJob(StudentDataRepository data, IJobFileStore files) : IJobKind
 {
-    public const int PageSize = 500;
+    public const int PageSize = 2000;
 
     /// <summary>Exported files are kept a day (the S3 lifecycle rule; the local store is cleaned by erase).</summary>
     public static readonly TimeSpan FileLifetime = TimeSpan.FromDays(1);
