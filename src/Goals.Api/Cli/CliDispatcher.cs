@@ -19,7 +19,7 @@ public static class CliDispatcher
           token   [--student <uuid>] [--minutes N] print a development JWT (Auth:SigningKey; only with ASPNETCORE_ENVIRONMENT=Development)
           seed    --students N --goals G --tasks T --notes K [--out file]
                                                    insert deterministic load-test data; prints the student ids
-          worker                                   local job drain (jobs arrive in a later issue: this only says so)
+          worker  [--once]                         run queued jobs locally (the drain serve hosts); --once: drain and exit
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -36,7 +36,7 @@ public static class CliDispatcher
                 "migrate" => await Goals.Data.Migrations.MigrateVerb.RunAsync(rest),
                 "token" => TokenCommand.Run(rest),
                 "seed" => await SeedCommand.RunAsync(rest),
-                "worker" => WorkerCommand.Run(),
+                "worker" => await WorkerCommand.RunAsync(rest),
                 "help" or "--help" or "-h" => PrintUsage(Console.Out, 0),
                 _ => PrintUsage(Console.Error, 2, $"Unknown verb '{verb}'."),
             };

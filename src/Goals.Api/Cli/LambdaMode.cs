@@ -5,6 +5,7 @@ using Goals.Data;
 using Goals.Data.Migrations;
 using Goals.Lambda.Hosting;
 using Goals.Lambda.Migrations;
+using Goals.Lambda.Scheduled;
 using Goals.Lambda.Sqs;
 
 namespace Goals.Api.Cli;
@@ -34,6 +35,7 @@ internal static class LambdaMode
         builder.Services.AddSingleton<IDatabaseMigrator, DataLayerMigrator>();
         builder.Services.AddScoped<ISqsRecordHandler, JobMessageHandler>(); // the worker handler: one scope per SQS record
         builder.Services.AddGoalsSnapStart(LambdaEnvironment.HandlerName); // used only when Lambda restores from a SnapStart snapshot
+        builder.Services.AddScoped<IScheduledTask, JobSweeperTask>(); // the sweeper handler (scheduled)
         builder.Services.AddLambdaInitStep("database-warm-up", (services, ct) => services.GetRequiredService<GoalsDataSource>().WarmUpAsync(ct));
         var app = GoalsApp.Build(builder); // builds the GraphQL schema too (logged: "GraphQL schema built in")
 

@@ -25,6 +25,7 @@ internal static class ServeCommand
 
         GoalsApp.ConfigureServices(builder);
         builder.Services.AddGoalsKestrelLimits();
+        Jobs.JobServices.AddLocalWorkerIfLocal(builder.Services, builder.Configuration); // no queue: jobs run in this process
         await using var app = GoalsApp.Build(builder);
         // The options' start-up checks, run here so a failure is the CLI's clear message, not the host's logged stack trace.
         app.Services.GetService<IStartupValidator>()?.Validate();

@@ -1,12 +1,52 @@
+using Goals.Api.Hosting;
+using Goals.Api.Jobs;
+using Goals.Data;
+
 namespace Goals.Api.Cli;
 
-/// <summary>`worker`: the local in-process job drain. Jobs (exports, imports, bulk changes) arrive in a later issue;
-/// until then this verb only says so and exits successfully.</summary>
+/// <summary>
+/// `worker [--once]`: the local job worker on its own — the same drain `serve` hosts (sweep, then run every runnable
+/// job with the Lambda worker's code), over ConnectionStrings:Goals or the private PostgreSQL. Runs until Ctrl+C;
+/// with --once it drains what is runnable and exits.
+/// </summary>
 internal static class WorkerCommand
 {
-    public static int Run()
+    public static async Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("worker: no job kinds exist yet (they arrive in a later issue); nothing to drain.");
+        var once = args.Contains("--once");
+        var builder = GoalsApp.CreateBuilder(args, CliDispatcher.LocalEnvironment());
+        using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+        using var stopping = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stopping.Cancel();
+        };
+
+        await using var database = await LocalDatabase.OpenAsync(builder.Configuration, loggers, prepareEmbedded: true, stopping.Token);
+        builder.Configuration[DatabaseConfiguration.ConnectionStringKey] = database.ConnectionString;
+        GoalsApp.ConfigureServices(builder);
+        await using var app = builder.Build();
+        var worker = app.Services.GetRequiredService<LocalJobWorker>();
+        var logger = loggers.CreateLogger("Goals.Api.Worker");
+        if (once)
+        {
+            var runs = await worker.DrainAsync(stopping.Token);
+            logger.LogInformation("worker --once: {Runs} job runs, nothing runnable left", runs);
+            return 0;
+        }
+
+        logger.LogInformation("worker: draining the jobs table until Ctrl+C");
+        await worker.StartAsync(stopping.Token);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await worker.StopAsync(CancellationToken.None);
         return 0;
     }
 }

@@ -4,6 +4,8 @@ using Goals.Api.Data;
 using Goals.Api.Http;
 using Goals.Api.Ide;
 using Goals.Api.Observability;
+using Goals.Api.Jobs;
+using Goals.Api.Jobs.Files;
 using Goals.Data;
 using Goals.GraphQL.Execution;
 using Goals.Lambda.Configuration;
@@ -68,6 +70,7 @@ public static class GoalsApp
 
         services.AddGoalsData(); // one data source + TransactionRunner per process, repositories
         services.AddSingleton<GoalsStoreFactory>(); // the GraphQL handler opens (and ends) each request's store itself
+        services.AddGoalsJobs(configuration); // job queue, workers' code, job files (see Jobs/JobServices.cs)
 
         services.AddSingleton(sp =>
         {
@@ -141,6 +144,7 @@ public static class GoalsApp
             app.MapGet("/bcp-config.json", ide.ServeConfigAsync);
         }
 
+        if (!JobServices.UsesS3(app.Configuration)) JobFileEndpoints.Map(app); // signed links of the local job files
         app.MapGet("/health", Health.HandleAsync);
         app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;

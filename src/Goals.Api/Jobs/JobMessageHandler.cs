@@ -1,82 +1,45 @@
-using System.Text.Json;
-using Goals.Data;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 using Goals.Lambda.Sqs;
 
 namespace Goals.Api.Jobs;
 
 /// <summary>
-/// The Lambda <c>worker</c>'s SQS record handler. A message body is <c>{"studentId":"&lt;uuid&gt;","jobId":"&lt;uuid&gt;"}</c>;
-/// the job is the <c>jobs</c> row with that primary key, so a message can only ever touch its own student's job. Only the no-op kind <see cref="NoopKind"/> exists so far (real kinds — exports,
-/// imports, bulk changes — arrive in a later issue): it is marked RUNNING, then SUCCEEDED. A malformed body, an
-/// unknown job id or an unknown kind throws, so the record lands in <c>batchItemFailures</c> (retried, then the
-/// dead-letter queue). A job already SUCCEEDED is acknowledged without running again (SQS delivers at least once).
+/// The Lambda <c>worker</c>'s SQS record handler: one job per message (the event source has BatchSize 1). The message
+/// names the job; the job row holds everything else. Acknowledged (returns) when the job finished or is held by
+/// another worker (a duplicate delivery); throws when it must run again, after hiding the message for the backoff,
+/// so SQS redelivers it then; after the queue's maxReceiveCount (= Jobs:MaxAttempts) it moves to the dead-letter queue.
 /// </summary>
-public sealed class JobMessageHandler(GoalsDataSource dataSource, ILogger<JobMessageHandler> logger) : ISqsRecordHandler
+public sealed class JobMessageHandler(JobRunner jobRunner, JobOptions options, ILogger<JobMessageHandler> logger, IAmazonSQS? sqs = null)
+    : ISqsRecordHandler
 {
-    public const string NoopKind = "noop";
-
     public async Task HandleAsync(SqsRecord record, CancellationToken cancellationToken)
     {
-        var (studentId, jobId) = ParseMessage(record.Body);
-        // The record's unit of work owns its session and ends it once every command on it has finished.
-        await using var session = dataSource.OpenSession();
-        var job = await session.QuerySingleOrDefaultAsync<JobRow>(
-            "SELECT kind AS Kind, status AS Status FROM jobs WHERE student_id = @studentId AND id = @jobId",
-            new { studentId, jobId }, cancellationToken)
-            ?? throw new JobMessageException($"Job {jobId} of student {studentId} does not exist.");
-
-        if (job.Kind != NoopKind) throw new JobMessageException($"Job {jobId} has the unknown kind '{job.Kind}'.");
-        if (job.Status == "SUCCEEDED")
+        var key = JobMessage.Parse(record.Body);
+        var (outcome, job) = await jobRunner.RunAsync(key, cancellationToken);
+        logger.LogInformation("Message {MessageId} for job {Job}: {Outcome}", record.MessageId, key, outcome);
+        switch (outcome)
         {
-            logger.LogInformation("Job {JobId} already succeeded; message {MessageId} acknowledged", jobId, record.MessageId);
-            return;
+            case JobRunOutcome.RetryScheduled:
+                await DelayRedeliveryAsync(record, options.BackoffAfter(job!.Attempts), cancellationToken);
+                throw new JobMessageException($"Job {key}: attempt {job.Attempts} failed; retried after the backoff.");
+            case JobRunOutcome.AttemptsExhausted:
+                await DelayRedeliveryAsync(record, TimeSpan.Zero, cancellationToken); // nothing to wait for: on to the dead-letter queue
+                throw new JobMessageException($"Job {key}: the last attempt failed; the message goes on to the dead-letter queue.");
         }
-
-        await session.ExecuteAsync("""
-            UPDATE jobs SET status = 'RUNNING', attempts = attempts + 1, started_at = now(), updated_at = now()
-            WHERE student_id = @studentId AND id = @jobId
-            """, new { studentId, jobId }, cancellationToken);
-
-        // kind "noop": nothing to do.
-
-        await session.ExecuteAsync("""
-            UPDATE jobs SET status = 'SUCCEEDED', progress = 100, error = NULL, finished_at = now(), updated_at = now()
-            WHERE student_id = @studentId AND id = @jobId
-            """, new { studentId, jobId }, cancellationToken);
-        logger.LogInformation("Job {JobId} ({Kind}) succeeded", jobId, job.Kind);
     }
 
-    /// <summary>The keys of a body <c>{"studentId":"&lt;uuid&gt;","jobId":"&lt;uuid&gt;"}</c>; anything else throws <see cref="JobMessageException"/>.</summary>
-    public static (Guid StudentId, Guid JobId) ParseMessage(string? body)
+    private async Task DelayRedeliveryAsync(SqsRecord record, TimeSpan backoff, CancellationToken ct)
     {
+        if (sqs is null || record.ReceiptHandle is null || string.IsNullOrEmpty(options.QueueUrl)) return;
         try
         {
-            using var document = JsonDocument.Parse(body ?? "");
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && ReadGuid(document.RootElement, "studentId") is { } studentId
-                && ReadGuid(document.RootElement, "jobId") is { } jobId)
-            {
-                return (studentId, jobId);
-            }
+            await sqs.ChangeMessageVisibilityAsync(new ChangeMessageVisibilityRequest(options.QueueUrl, record.ReceiptHandle,
+                (int)Math.Ceiling(backoff.TotalSeconds)), ct);
         }
-        catch (JsonException)
+        catch (AmazonSQSException e)
         {
-            // reported below
+            logger.LogWarning(e, "Message {MessageId}: could not set the backoff; SQS redelivers after the visibility timeout", record.MessageId);
         }
-
-        throw new JobMessageException("The message body is not {\"studentId\":\"<uuid>\",\"jobId\":\"<uuid>\"}.");
-    }
-
-    private static Guid? ReadGuid(JsonElement message, string name) =>
-        message.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)
-            ? id
-            : null;
-
-    internal sealed class JobRow
-    {
-        public string Kind { get; set; } = "";
-        public string Status { get; set; } = "";
     }
 }
-
-public sealed class JobMessageException(string message) : Exception(message);

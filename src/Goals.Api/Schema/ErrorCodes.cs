@@ -17,6 +17,8 @@ public static class ErrorCodes
     /// <summary>A create past a `Limits:*` maximum (extensions.limit names it, extensions.maximum is its value).</summary>
     public const string LimitExceeded = "LIMIT_EXCEEDED";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+    /// <summary>Jobs: a signed job-file link that is wrong or expired.</summary>
+    public const string Forbidden = "FORBIDDEN";
 
     /// <summary>HTTP-level: the request itself is malformed (bad JSON, missing query, ...).</summary>
     public const string BadRequest = "BAD_REQUEST";

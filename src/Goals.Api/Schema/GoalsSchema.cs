@@ -37,6 +37,7 @@ public static class GoalsSchema
         BindQuery(builder);
         GoalMutations.Bind(builder);
         TaskAndNoteMutations.Bind(builder);
+        JobFields.Bind(builder);
         BindObjects(builder);
         return builder.Build();
     }

@@ -26,11 +26,17 @@ public static class KnownConfigurationKeys
     public const string GraphQLIde = GraphQLSection + ":Ide";
     public const string GraphQLIntrospection = GraphQLSection + ":Introspection";
 
+    /// <summary>Jobs (serverless.template sets them; the rest of the Jobs section has working defaults).</summary>
+    public const string JobsQueueUrl = "Jobs:QueueUrl";
+    public const string JobsDeadLetterQueueUrl = "Jobs:DeadLetterQueueUrl";
+    public const string JobsBucket = "Jobs:Bucket";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ConnectionString, DatabaseRootCertificate, DatabaseApplicationName, DatabaseMaxPoolSize,
         DatabaseConnectionLifetime, DatabaseConnectionIdleLifetime, DatabaseKeepalive, DatabaseConnectTimeout,
         AuthIssuer, AuthAudience, AuthAuthority, GraphQLIde, GraphQLIntrospection,
+        JobsQueueUrl, JobsDeadLetterQueueUrl, JobsBucket,
     ];
 
     /// <summary>The environment-variable spelling ASP.NET Core configuration reads: <c>Auth:Issuer</c> → <c>Auth__Issuer</c>.</summary>

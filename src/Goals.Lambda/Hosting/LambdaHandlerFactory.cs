@@ -2,6 +2,7 @@ using Goals.Lambda.Gateway;
 using Goals.Lambda.Migrations;
 using Goals.Lambda.Runtime;
 using Goals.Lambda.Server;
+using Goals.Lambda.Scheduled;
 using Goals.Lambda.Sqs;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,8 @@ internal static class LambdaHandlerFactory
             LambdaHandlerNames.Migrate => Require<IDatabaseMigrator>(services, handlerName)
                 ?? new MigrationHandler(scopes, new HttpClient(), services.GetService<MigrationHandlerOptions>() ?? new MigrationHandlerOptions(),
                     loggers.CreateLogger<MigrationHandler>()),
+            LambdaHandlerNames.Sweeper => Require<IScheduledTask>(services, handlerName)
+                ?? new ScheduledTaskHandler(scopes, loggers.CreateLogger<ScheduledTaskHandler>()),
             _ => throw new InvalidOperationException(
                 $"Unknown Lambda handler '{handlerName}' (env {LambdaEnvironment.HandlerVariable}); known: {string.Join(", ", LambdaHandlerNames.All)}."),
         };

@@ -12,5 +12,8 @@ public static class LambdaHandlerNames
     /// <summary>Deploy-time database migrations (CloudFormation custom resource or direct invoke).</summary>
     public const string Migrate = "migrate";
 
-    public static IReadOnlyList<string> All { get; } = [Api, Worker, Migrate];
+    /// <summary>A schedule (EventBridge) → <c>IScheduledTask</c> (the jobs sweeper).</summary>
+    public const string Sweeper = "sweeper";
+
+    public static IReadOnlyList<string> All { get; } = [Api, Worker, Migrate, Sweeper];
 }

@@ -205,23 +205,24 @@ public sealed class LambdaEndToEndTests(LambdaApp app)
 
         Assert.False(result.IsError, Encoding.UTF8.GetString(result.Body) + "\n" + app.Worker.Output);
         Assert.Equal(
-            """{"batchItemFailures":[{"itemIdentifier":"m-malformed"},{"itemIdentifier":"m-unknown-id"},{"itemIdentifier":"m-other-student"},{"itemIdentifier":"m-unknown-kind"},{"itemIdentifier":"m-no-id"}]}""",
+            """{"batchItemFailures":[{"itemIdentifier":"m-malformed"},{"itemIdentifier":"m-unknown-id"},{"itemIdentifier":"m-other-student"},{"itemIdentifier":"m-no-id"}]}""",
             Encoding.UTF8.GetString(result.Body));
 
         await using (var connection = new NpgsqlConnection(app.ConnectionString))
         {
             await connection.OpenAsync();
             await using var select = new NpgsqlCommand(
-                "SELECT id, status, attempts, progress, started_at IS NOT NULL, finished_at IS NOT NULL FROM jobs WHERE student_id = @s ORDER BY kind", connection);
+                "SELECT id, status, attempts, progress_done::int4, started_at IS NOT NULL, finished_at IS NOT NULL, error_code FROM jobs WHERE student_id = @s ORDER BY kind", connection);
             select.Parameters.AddWithValue("s", student);
             await using var reader = await select.ExecuteReaderAsync();
             var rows = new List<string>();
             while (await reader.ReadAsync())
             {
-                rows.Add($"{(reader.GetGuid(0) == noop ? "noop" : "other")} {reader.GetString(1)} {reader.GetInt32(2)} {reader.GetInt32(3)} {reader.GetBoolean(4)} {reader.GetBoolean(5)}");
+                rows.Add($"{(reader.GetGuid(0) == noop ? "noop" : "other")} {reader.GetString(1)} {reader.GetInt32(2)} {reader.GetInt32(3)} {reader.GetBoolean(4)} {reader.GetBoolean(5)} {(reader.IsDBNull(6) ? "-" : reader.GetString(6))}");
             }
 
-            Assert.Equal(["other QUEUED 0 0 False False", "noop SUCCEEDED 1 100 True True"], rows);
+            // An unknown kind cannot run on any attempt: it ends FAILED with its reason at once (its message is acknowledged).
+            Assert.Equal(["other FAILED 1 0 True True UNKNOWN_KIND", "noop SUCCEEDED 1 1 True True -"], rows);
         }
 
         // At-least-once delivery: the same message again is acknowledged without running the job twice.

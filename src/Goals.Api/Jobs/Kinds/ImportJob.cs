@@ -1,0 +1,374 @@
+using Goals.Api.Hosting;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Goals.Api.Jobs.Files;
+using Goals.Data.Jobs;
+using Goals.Data.Repositories;
+using Goals.Data.Sessions;
+
+namespace Goals.Api.Jobs.Kinds;
+
+/// <summary>
+/// Imports a file in the export's format (JSON, or the CSV zip), streamed, in chunks of about Jobs:ChunkRows rows. Each
+/// chunk's inserts and the checkpoint (how far the file was read, the report so far) commit together, so a rerun
+/// resumes after the last chunk; ids derive from row keys and inserts skip present rows, so nothing is ever inserted
+/// twice. Rows breaking the mutations' rules are rejected with their line and reason; the rest is imported.
+/// </summary>
+public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, JobOptions options, StudentLimits limits) : IJobKind
+{
+    public string Kind => JobKinds.Import;
+
+    public sealed record Payload(string Format, string? Content, Guid? UploadId);
+
+    public async Task<string?> RunAsync(JobExecution execution, CancellationToken ct)
+    {
+        var payload = JsonSerializer.Deserialize<Payload>(execution.Job.Payload, JobJson.Options)
+                      ?? throw new PermanentJobException("BAD_PAYLOAD", "The import job has no payload.");
+        var report = execution.Checkpoint is { } checkpoint
+            ? JsonSerializer.Deserialize<ImportReport>(checkpoint, JobJson.Options) ?? new ImportReport()
+            : new ImportReport();
+        await using var source = await OpenAsync(execution.StudentId, payload, ct);
+        try
+        {
+            if (payload.Format == ExportFormat.Csv) await ImportCsvAsync(execution, source, report, ct);
+            else await ImportJsonAsync(execution, source, report, ct);
+        }
+        catch (ImportFormatException e)
+        {
+            throw new PermanentJobException("BAD_FILE", $"Line {e.Line}: {e.Message}");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new PermanentJobException("BAD_FILE", "The file is not a zip of goals.csv, tasks.csv and notes.csv: " + e.Message);
+        }
+
+        return JsonSerializer.Serialize(report, JobJson.Options);
+    }
+
+    private async Task<Stream> OpenAsync(Guid studentId, Payload payload, CancellationToken ct)
+    {
+        if (payload.Content is { } content)
+        {
+            if (payload.Format == ExportFormat.Json) return new MemoryStream(Encoding.UTF8.GetBytes(content));
+            try
+            {
+                return new MemoryStream(Convert.FromBase64String(content));
+            }
+            catch (FormatException)
+            {
+                throw new PermanentJobException("BAD_FILE", "Inline CSV content must be the base64 of the zip.");
+            }
+        }
+
+        if (payload.UploadId is not { } uploadId) throw new PermanentJobException("BAD_PAYLOAD", "The import names neither content nor an upload.");
+        var stream = await files.OpenReadAsync(JobFileKeys.Upload(studentId, uploadId), ct)
+                     ?? throw new PermanentJobException("UPLOAD_MISSING", $"Nothing was uploaded for upload {uploadId:D} (or it expired).");
+        if (payload.Format != ExportFormat.Csv || stream.CanSeek) return stream;
+        // A zip needs seeking: S3's response stream is copied to a temporary file first.
+        var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        await using (stream) await stream.CopyToAsync(temp, ct);
+        temp.Position = 0;
+        return temp;
+    }
+
+    // ---------- JSON ----------
+
+    private async Task ImportJsonAsync(JobExecution execution, Stream source, ImportReport report, CancellationToken ct)
+    {
+        var total = source.CanSeek ? source.Length : (long?)null;
+        var chunk = new Chunk();
+        long index = 0;
+        long bytes = 0;
+        var now = DateTime.UtcNow;
+        await foreach (var element in JsonGoalReader.ReadAsync(source, ct))
+        {
+            bytes = element.BytesRead;
+            if (index++ < report.Position) continue; // committed by an earlier attempt
+            AddJsonGoal(execution.StudentId, element, chunk, now);
+            if (chunk.Rows >= options.ChunkRows)
+            {
+                await CommitAsync(execution, chunk, report, index, new JobProgress(bytes, total), ct);
+                chunk = new Chunk();
+            }
+        }
+
+        await CommitAsync(execution, chunk, report, index, new JobProgress(total ?? bytes, total ?? bytes), ct);
+    }
+
+    private static void AddJsonGoal(Guid studentId, JsonGoalReader.Element element, Chunk chunk, DateTime now)
+    {
+        GoalRow goal;
+        var fields = JsonFields(element.Goal, out var sourceId);
+        try
+        {
+            goal = ImportRules.Goal(studentId, ImportRules.RowKey(sourceId, element.Goal.GetRawText()), fields, now);
+        }
+        catch (Exception e) when (ImportRules.Violation(e) is { } message)
+        {
+            chunk.PreRejections.Add((element.Line, message));
+            return;
+        }
+
+        chunk.Goals.Add(goal);
+        chunk.Lines.Add(element.Line);
+        var position = 0;
+        foreach (var (item, i) in Items(element.Goal, "tasks"))
+        {
+            try
+            {
+                var taskFields = JsonFields(item, out var taskId);
+                chunk.Tasks.Add(ImportRules.Task(studentId, goal.Id, ImportRules.RowKey(taskId, $"{goal.Id}:task:{i}"), position, taskFields, now));
+                position++;
+            }
+            catch (Exception e) when (ImportRules.Violation(e) is { } message)
+            {
+                chunk.PreRejections.Add((element.Line, $"tasks[{i}]: {message}"));
+            }
+        }
+
+        foreach (var (item, i) in Items(element.Goal, "notes"))
+        {
+            try
+            {
+                var noteFields = JsonFields(item, out var noteId);
+                chunk.Notes.Add(ImportRules.Note(studentId, goal.Id, ImportRules.RowKey(noteId, $"{goal.Id}:note:{i}"), noteFields, now));
+            }
+            catch (Exception e) when (ImportRules.Violation(e) is { } message)
+            {
+                chunk.PreRejections.Add((element.Line, $"notes[{i}]: {message}"));
+            }
+        }
+    }
+
+    private static IEnumerable<(JsonElement Item, int Index)> Items(JsonElement goal, string name) =>
+        goal.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Select((e, i) => (e, i)) : [];
+
+    private static Dictionary<string, string?> JsonFields(JsonElement element, out string? id)
+    {
+        if (element.ValueKind != JsonValueKind.Object) throw new ImportRowException("must be a JSON object.");
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Name is "tasks" or "notes") continue;
+            fields[property.Name] = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                JsonValueKind.Null => null,
+                _ => throw new ImportRowException($"{property.Name} must be a string, a boolean or null."),
+            };
+        }
+
+        id = fields.GetValueOrDefault("id");
+        return fields;
+    }
+
+    // ---------- CSV (zip of goals.csv, tasks.csv, notes.csv) ----------
+
+    private async Task ImportCsvAsync(JobExecution execution, Stream source, ImportReport report, CancellationToken ct)
+    {
+        using var zip = new ZipArchive(source, ZipArchiveMode.Read);
+        var entries = new[] { ExportFormat.GoalsFile, ExportFormat.TasksFile, ExportFormat.NotesFile }.Select(zip.GetEntry).ToArray();
+        if (entries[0] is null) throw new ImportFormatException(0, "The zip has no goals.csv.");
+        var total = entries.Sum(e => e?.Length ?? 0);
+        long doneBefore = 0;
+        for (var stage = 0; stage < entries.Length; stage++)
+        {
+            var entry = entries[stage];
+            if (stage < report.Stage || entry is null)
+            {
+                doneBefore += entry?.Length ?? 0;
+                continue;
+            }
+
+            if (stage > report.Stage)
+            {
+                report.Stage = stage;
+                report.Position = 0;
+            }
+
+            await using var stream = await entry.OpenAsync(ct);
+            await ImportCsvFileAsync(execution, stage, entry.Name, stream, doneBefore, total, report, ct);
+            doneBefore += entry.Length;
+        }
+    }
+
+    private async Task ImportCsvFileAsync(JobExecution execution, int stage, string fileName, Stream stream, long doneBefore, long total,
+        ImportReport report, CancellationToken ct)
+    {
+        var counting = new CountingStream(stream);
+        using var reader = new StreamReader(counting, Encoding.UTF8);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, BadDataFound = null });
+        if (!await csv.ReadAsync()) return;
+        csv.ReadHeader();
+        var header = csv.HeaderRecord ?? [];
+        var required = stage switch { 0 => new[] { "goalType", "title" }, _ => ["goalId", "information"] };
+        foreach (var column in required)
+        {
+            if (!header.Contains(column)) throw new ImportFormatException(1, $"{fileName} has no column {column}.");
+        }
+
+        var now = DateTime.UtcNow;
+        var chunk = new Chunk();
+        long index = 0;
+        while (await csv.ReadAsync())
+        {
+            if (index++ < report.Position) continue;
+            var line = csv.Parser.Row;
+            var fields = header.ToDictionary(h => h, h => (string?)csv.GetField(h), StringComparer.Ordinal);
+            var sourceId = fields.GetValueOrDefault("id");
+            chunk.Lines.Add(line);
+            chunk.Records.Add((line, fields, ImportRules.RowKey(sourceId, $"{fileName}:{string.Join('\u001f', csv.Parser.Record ?? [])}")));
+            if (chunk.Records.Count >= options.ChunkRows)
+            {
+                await CommitCsvAsync(execution, stage, fileName, chunk, report, index, new JobProgress(doneBefore + counting.BytesRead, total), now, ct);
+                chunk = new Chunk();
+            }
+        }
+
+        await CommitCsvAsync(execution, stage, fileName, chunk, report, index, new JobProgress(doneBefore + counting.BytesRead, total), now, ct);
+    }
+
+    /// <summary>Validates a CSV chunk (tasks and notes: their goal must exist in the account) and commits it.</summary>
+    private async Task CommitCsvAsync(JobExecution execution, int stage, string fileName, Chunk chunk, ImportReport report, long position,
+        JobProgress progress, DateTime now, CancellationToken ct)
+    {
+        var studentId = execution.StudentId;
+        await CommitAsync(execution, chunk, report, position, progress, ct, async (session, c) =>
+        {
+            if (stage == 0)
+            {
+                foreach (var (line, fields, key) in chunk.Records)
+                {
+                    try
+                    {
+                        chunk.Goals.Add(ImportRules.Goal(studentId, key, fields, now));
+                    }
+                    catch (Exception e) when (ImportRules.Violation(e) is { } message)
+                    {
+                        chunk.Rejections.Add((line, $"{fileName}: {message}"));
+                    }
+                }
+
+                return;
+            }
+
+            var goalIds = chunk.Records.Select(r => ImportRules.DeriveId(studentId, "goal", ImportRules.RowKey(r.Fields.GetValueOrDefault("goalId"), ""))).ToArray();
+            var existing = (await data.ExistingGoalIdsAsync(session, studentId, goalIds.Distinct().ToArray(), c)).ToHashSet();
+            for (var i = 0; i < chunk.Records.Count; i++)
+            {
+                var (line, fields, key) = chunk.Records[i];
+                try
+                {
+                    if (string.IsNullOrWhiteSpace(fields.GetValueOrDefault("goalId")) || !existing.Contains(goalIds[i]))
+                        throw new ImportRowException($"goalId {fields.GetValueOrDefault("goalId")} names no imported goal (missing or rejected in goals.csv).");
+                    if (stage == 1)
+                    {
+                        var position = int.TryParse(fields.GetValueOrDefault("position"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : line;
+                        chunk.Tasks.Add(ImportRules.Task(studentId, goalIds[i], key, position, fields, now));
+                    }
+                    else
+                    {
+                        chunk.Notes.Add(ImportRules.Note(studentId, goalIds[i], key, fields, now));
+                    }
+                }
+                catch (Exception e) when (ImportRules.Violation(e) is { } message)
+                {
+                    chunk.Rejections.Add((line, $"{fileName}: {message}"));
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// One chunk transaction: (CSV) validate against the database, check limits, insert what is new, and move the
+    /// checkpoint to <paramref name="position"/> with the report. The report is only changed once the chunk committed.
+    /// </summary>
+    private async Task CommitAsync(JobExecution execution, Chunk chunk, ImportReport report, long position, JobProgress progress,
+        CancellationToken ct, Func<DbSession, CancellationToken, Task>? prepare = null)
+    {
+        var studentId = execution.StudentId;
+        var outcome = await execution.RunChunkAsync(async (session, c) =>
+        {
+            chunk.ResetDerived();
+            if (prepare is not null) await prepare(session, c);
+            if (await ImportLimits.CheckAsync(session, limits, studentId, chunk.Goals.Count, c) is { } limit)
+            {
+                return new ChunkOutcome(0, 0, [.. chunk.PreRejections, .. chunk.Lines.Count > 0 ? chunk.Lines.Select(l => (l, limit)) : [(0, limit)]]);
+            }
+
+            long inserted = await data.InsertGoalsAsync(session, studentId, chunk.Goals, c);
+            inserted += await data.InsertTasksAsync(session, studentId, chunk.Tasks, c);
+            inserted += await data.InsertNotesAsync(session, studentId, chunk.Notes, c);
+            return new ChunkOutcome(inserted, chunk.Goals.Count + chunk.Tasks.Count + chunk.Notes.Count, [.. chunk.PreRejections, .. chunk.Rejections]);
+        }, o => JsonSerializer.Serialize(Apply(Copy(report), o, position), JobJson.Options), progress, ct);
+        Apply(report, outcome, position);
+    }
+
+    private sealed record ChunkOutcome(long Imported, long Valid, List<(int Line, string Message)> Rejections);
+
+    private static ImportReport Apply(ImportReport report, ChunkOutcome outcome, long position)
+    {
+        report.Position = position;
+        report.Imported += outcome.Imported;
+        report.AlreadyPresent += outcome.Valid - outcome.Imported;
+        foreach (var (line, message) in outcome.Rejections) report.Reject(line, message);
+        return report;
+    }
+
+    private static ImportReport Copy(ImportReport report) => new()
+    {
+        Stage = report.Stage, Position = report.Position, Imported = report.Imported, AlreadyPresent = report.AlreadyPresent,
+        Rejected = report.Rejected, Rows = [.. report.Rows],
+    };
+
+    private sealed class Chunk
+    {
+        public List<GoalRow> Goals { get; } = [];
+        public List<GoalTaskRow> Tasks { get; } = [];
+        public List<GoalNoteRow> Notes { get; } = [];
+        public List<int> Lines { get; } = [];
+        public List<(int Line, Dictionary<string, string?> Fields, string Key)> Records { get; } = [];
+        public List<(int Line, string Message)> Rejections { get; } = [];
+        public List<(int Line, string Message)> PreRejections { get; } = [];
+
+        public int Rows => Goals.Count + Tasks.Count + Notes.Count;
+
+        /// <summary>CSV chunks are validated inside the transaction, which may run again: start from the records each time.</summary>
+        public void ResetDerived()
+        {
+            if (Records.Count == 0) return;
+            Goals.Clear();
+            Tasks.Clear();
+            Notes.Clear();
+            Rejections.Clear();
+        }
+    }
+
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Count(await inner.ReadAsync(buffer, ct));
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int n)
+        {
+            BytesRead += n;
+            return n;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using Goals.Data.Repositories;
+using Goals.Data.Sessions;
+
+namespace Goals.Data.Jobs;
+
+/// <summary>
+/// Set-based statements of the export, import and erase jobs over one student's goals, tasks and notes: keyset pages
+/// to read (memory stays flat), array inserts that skip rows already present (ids are derived from the import's row
+/// keys, so a rerun inserts nothing twice), and small deletes that suit CockroachDB. Every statement filters by student.
+/// </summary>
+public sealed class StudentDataRepository
+{
+    /// <summary>A page of goals, newest first (as the API lists them), after the previous page's last (createdAt, id).</summary>
+    public Task<IReadOnlyList<GoalRow>> PageGoalsAsync(DbSession session, Guid studentId, (DateTime CreatedAt, Guid Id)? after, int limit,
+        CancellationToken ct = default) =>
+        session.QueryAsync<GoalRow>($"""
+            SELECT {GoalRepository.Columns} FROM goals
+            WHERE student_id = @StudentId AND (@HasAfter = false OR (created_at, id) < (@AfterCreatedAt, @AfterId))
+            ORDER BY created_at DESC, id DESC LIMIT @Limit
+            """, new
+        {
+            StudentId = studentId, HasAfter = after.HasValue, AfterCreatedAt = after?.CreatedAt ?? DateTime.UnixEpoch,
+            AfterId = after?.Id ?? Guid.Empty, Limit = limit,
+        }, ct);
+
+    public Task<IReadOnlyList<GoalTaskRow>> TasksOfAsync(DbSession session, Guid studentId, Guid[] goalIds, CancellationToken ct = default) =>
+        session.QueryAsync<GoalTaskRow>("""
+            SELECT student_id AS studentid, id, goal_id AS goalid, information, complete, position, created_at AS createdat, updated_at AS updatedat
+            FROM goal_tasks WHERE student_id = @StudentId AND goal_id = ANY(@GoalIds) ORDER BY goal_id, position, id
+            """, new { StudentId = studentId, GoalIds = goalIds }, ct);
+
+    public Task<IReadOnlyList<GoalNoteRow>> NotesOfAsync(DbSession session, Guid studentId, Guid[] goalIds, CancellationToken ct = default) =>
+        session.QueryAsync<GoalNoteRow>("""
+            SELECT student_id AS studentid, id, goal_id AS goalid, information, created_at AS createdat, updated_at AS updatedat
+            FROM goal_notes WHERE student_id = @StudentId AND goal_id = ANY(@GoalIds) ORDER BY goal_id, created_at, id
+            """, new { StudentId = studentId, GoalIds = goalIds }, ct);
+
+    public async Task<long> CountAsync(DbSession session, Guid studentId, CancellationToken ct = default) =>
+        (await session.QuerySingleOrDefaultAsync<long>("""
+            SELECT (SELECT count(*) FROM goals WHERE student_id = @StudentId)
+                 + (SELECT count(*) FROM goal_tasks WHERE student_id = @StudentId)
+                 + (SELECT count(*) FROM goal_notes WHERE student_id = @StudentId)
+            """, new { StudentId = studentId }, ct));
+
+    /// <summary>Inserts the goals that are not there yet; returns how many were new.</summary>
+    public Task<int> InsertGoalsAsync(DbSession session, Guid studentId, IReadOnlyList<GoalRow> goals, CancellationToken ct = default) =>
+        goals.Count == 0 ? Task.FromResult(0) : session.ExecuteAsync("""
+            INSERT INTO goals (student_id, id, goal_type, title, information, complete, due_at, color, created_at, updated_at)
+            SELECT @StudentId, g.* FROM unnest(@Ids::uuid[], @Types::text[], @Titles::text[], @Informations::text[], @Completes::bool[],
+                @DueAts::timestamptz[], @Colors::text[], @CreatedAts::timestamptz[], @UpdatedAts::timestamptz[])
+              AS g (id, goal_type, title, information, complete, due_at, color, created_at, updated_at)
+            ON CONFLICT (student_id, id) DO NOTHING
+            """, new
+        {
+            StudentId = studentId,
+            Ids = goals.Select(g => g.Id).ToArray(),
+            Types = goals.Select(g => g.GoalType).ToArray(),
+            Titles = goals.Select(g => g.Title).ToArray(),
+            Informations = goals.Select(g => g.Information).ToArray(),
+            Completes = goals.Select(g => g.Complete).ToArray(),
+            DueAts = goals.Select(g => g.DueAt).ToArray(),
+            Colors = goals.Select(g => g.Color).ToArray(),
+            CreatedAts = goals.Select(g => g.CreatedAt).ToArray(),
+            UpdatedAts = goals.Select(g => g.UpdatedAt).ToArray(),
+        }, ct);
+
+    public Task<int> InsertTasksAsync(DbSession session, Guid studentId, IReadOnlyList<GoalTaskRow> tasks, CancellationToken ct = default) =>
+        tasks.Count == 0 ? Task.FromResult(0) : session.ExecuteAsync("""
+            INSERT INTO goal_tasks (student_id, id, goal_id, information, complete, position, created_at, updated_at)
+            SELECT @StudentId, t.* FROM unnest(@Ids::uuid[], @GoalIds::uuid[], @Informations::text[], @Completes::bool[], @Positions::int4[],
+                @CreatedAts::timestamptz[], @UpdatedAts::timestamptz[])
+              AS t (id, goal_id, information, complete, position, created_at, updated_at)
+            ON CONFLICT (student_id, id) DO NOTHING
+            """, new
+        {
+            StudentId = studentId,
+            Ids = tasks.Select(t => t.Id).ToArray(),
+            GoalIds = tasks.Select(t => t.GoalId).ToArray(),
+            Informations = tasks.Select(t => t.Information).ToArray(),
+            Completes = tasks.Select(t => t.Complete).ToArray(),
+            Positions = tasks.Select(t => t.Position).ToArray(),
+            CreatedAts = tasks.Select(t => t.CreatedAt).ToArray(),
+            UpdatedAts = tasks.Select(t => t.UpdatedAt).ToArray(),
+        }, ct);
+
+    public Task<int> InsertNotesAsync(DbSession session, Guid studentId, IReadOnlyList<GoalNoteRow> notes, CancellationToken ct = default) =>
+        notes.Count == 0 ? Task.FromResult(0) : session.ExecuteAsync("""
+            INSERT INTO goal_notes (student_id, id, goal_id, information, created_at, updated_at)
+            SELECT @StudentId, n.* FROM unnest(@Ids::uuid[], @GoalIds::uuid[], @Informations::text[], @CreatedAts::timestamptz[], @UpdatedAts::timestamptz[])
+              AS n (id, goal_id, information, created_at, updated_at)
+            ON CONFLICT (student_id, id) DO NOTHING
+            """, new
+        {
+            StudentId = studentId,
+            Ids = notes.Select(n => n.Id).ToArray(),
+            GoalIds = notes.Select(n => n.GoalId).ToArray(),
+            Informations = notes.Select(n => n.Information).ToArray(),
+            CreatedAts = notes.Select(n => n.CreatedAt).ToArray(),
+            UpdatedAts = notes.Select(n => n.UpdatedAt).ToArray(),
+        }, ct);
+
+    /// <summary>Which of these goal ids exist for the student.</summary>
+    public Task<IReadOnlyList<Guid>> ExistingGoalIdsAsync(DbSession session, Guid studentId, Guid[] goalIds, CancellationToken ct = default) =>
+        session.QueryAsync<Guid>("SELECT id FROM goals WHERE student_id = @StudentId AND id = ANY(@GoalIds)",
+            new { StudentId = studentId, GoalIds = goalIds }, ct);
+
+    /// <summary>The tables erase empties, children first, each with the column that orders its chunks.</summary>
+    public static IReadOnlyList<(string Table, string Key)> ErasedTables { get; } =
+        [("goal_notes", "id"), ("goal_tasks", "id"), ("goals", "id"), ("idempotency_keys", "key")];
+
+    /// <summary>Deletes up to <paramref name="limit"/> of the student's rows of one table (a small transaction); returns how many.</summary>
+    public Task<int> DeleteChunkAsync(DbSession session, Guid studentId, string table, int limit, CancellationToken ct = default)
+    {
+        var (name, key) = ErasedTables.Single(t => t.Table == table);
+        return session.ExecuteAsync($"""
+            DELETE FROM {name} WHERE student_id = @StudentId
+              AND {key} IN (SELECT {key} FROM {name} WHERE student_id = @StudentId ORDER BY {key} LIMIT @Limit)
+            """, new { StudentId = studentId, Limit = limit }, ct);
+    }
+
+    public async Task<long> CountErasableAsync(DbSession session, Guid studentId, CancellationToken ct = default) =>
+        await CountAsync(session, studentId, ct) + await session.QuerySingleOrDefaultAsync<long>(
+            "SELECT count(*) FROM idempotency_keys WHERE student_id = @StudentId", new { StudentId = studentId }, ct);
+}
