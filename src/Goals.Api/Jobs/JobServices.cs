@@ -97,10 +97,13 @@ public static class JobServices
     private static byte[] LinkKey(JobOptions options, IConfiguration configuration)
     {
         var key = options.LinkSigningKey is { Length: > 0 } k ? k : configuration["Auth:SigningKey"];
+        if (!string.IsNullOrEmpty(options.LinkSigningKey) && options.LinkSigningKey.Length < 32)
+            throw new InvalidOperationException("Jobs:LinkSigningKey must have at least 32 characters.");
         if (string.IsNullOrEmpty(key) || key.Length < 32)
         {
-            throw new InvalidOperationException(
-                "Job files need Jobs:Bucket (S3) or a link signing key of at least 32 characters (Jobs:LinkSigningKey or Auth:SigningKey).");
+            // No shared secret configured (e.g. tokens come from an authority): links signed with a key of this process
+            // only, so they stop working when it restarts, which a single local server can live with.
+            return System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
         }
 
         return Encoding.UTF8.GetBytes("job-file-links\n" + key);

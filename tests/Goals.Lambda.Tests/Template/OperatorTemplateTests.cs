@@ -58,7 +58,7 @@ public sealed class OperatorTemplateTests
     public void Alarm_watches_the_metric_of_its_own_resource_and_notifies_the_topic(string metricNamespace, string metric, string resource)
     {
         var alarm = Assert.Single(OfType("AWS::CloudWatch::Alarm").Select(a => a.Value.GetProperty("Properties")),
-            a => a.GetProperty("Namespace").GetString() == metricNamespace && a.GetProperty("MetricName").GetString() == metric
+            a => a.TryGetProperty("Namespace", out var ns) && ns.GetString() == metricNamespace && a.GetProperty("MetricName").GetString() == metric
                 && a.GetProperty("Dimensions").EnumerateArray().Any(d => ReferencedResource(d.GetProperty("Value")) == resource));
 
         Assert.Equal("HasAlarmTopic", alarm.GetProperty("AlarmActions").GetProperty("Fn::If")[0].GetString());
@@ -80,8 +80,10 @@ public sealed class OperatorTemplateTests
     {
         var expected = new Dictionary<string, string[]>
         {
-            ["ApiFunction"] = ["sqs:SendMessage"],
-            ["WorkerFunction"] = ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
+            ["ApiFunction"] = ["sqs:SendMessage", "s3:GetObject", "s3:PutObject"],
+            ["WorkerFunction"] = ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
+                "s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"],
+            ["SweeperFunction"] = ["sqs:SendMessage", "sqs:ChangeMessageVisibility", "sqs:ReceiveMessage"],
             ["MigrationFunction"] = [],
         };
         string[] common = ["ec2:AssignPrivateIpAddresses", "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface", "ec2:DescribeNetworkInterfaces",
@@ -104,7 +106,13 @@ public sealed class OperatorTemplateTests
             Assert.Equal(function.Replace("Function", "LogGroup", StringComparison.Ordinal), ReferencedResource(logs.GetProperty("Resource")));
             foreach (var queueStatement in statements.Where(s => Strings(s.GetProperty("Action")).Any(a => a.StartsWith("sqs:", StringComparison.Ordinal))))
             {
-                Assert.Equal("JobsQueue", ReferencedResource(queueStatement.GetProperty("Resource")));
+                // The sweeper alone also reads the dead-letter queue (to fail the jobs whose messages landed there).
+                string[] queues = function == "SweeperFunction" ? ["JobsQueue", "JobsDeadLetterQueue"] : ["JobsQueue"];
+                Assert.Contains(ReferencedResource(queueStatement.GetProperty("Resource")), queues);
+            }
+            foreach (var bucketStatement in statements.Where(s => Strings(s.GetProperty("Action")).Any(a => a.StartsWith("s3:", StringComparison.Ordinal))))
+            {
+                Assert.Contains("JobsBucket", bucketStatement.GetProperty("Resource").GetRawText(), StringComparison.Ordinal);
             }
         }
     }
