@@ -13,6 +13,7 @@ internal static class ServeCommand
     {
         var builder = GoalsApp.CreateBuilder(args, CliDispatcher.LocalEnvironment());
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
+        ServeMemoryLimit.Apply(builder.Configuration); // before the app allocates
 
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         using var stopping = new CancellationTokenSource();

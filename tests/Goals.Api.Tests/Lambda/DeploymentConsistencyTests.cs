@@ -21,7 +21,7 @@ public sealed partial class DeploymentConsistencyTests
     /// <summary>Keys the code reads that a deployment never sets (local development, tests, tooling).</summary>
     private static readonly HashSet<string> LocalOnlyKeys =
     [
-        "Auth:SigningKey", "Cors:Origins", "GraphQL:IdeDirectory", "Migrations:Directory",
+        "Auth:SigningKey", "Serve:MaxHeapMegabytes", "Cors:Origins", "GraphQL:IdeDirectory", "Migrations:Directory",
         DatabaseConfiguration.DataDirectoryKey, DatabaseConfiguration.ClientCertificateKey, DatabaseConfiguration.ClientKeyKey,
     ];
 
