@@ -9,8 +9,6 @@ using Goals.Api.UseCases;
 using Goals.Data;
 using Goals.GraphQL.Execution;
 using Goals.Lambda.Configuration;
-using Goals.Lambda.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Goals.Api.Hosting;
 
@@ -29,32 +27,8 @@ public static class GoalsApp
             EnvironmentName = environment,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        ConfigureLogging(builder);
+        ConsoleLogging.Configure(builder.Logging);
         return builder;
-    }
-
-    /// <summary>
-    /// JSON console logs when stdout is redirected (Lambda, containers, CI): one object per line with <c>timestamp</c>,
-    /// <c>level</c> (Lambda's names, for its log-level filter), the invocation's <c>requestId</c>/<c>traceId</c>; the simple
-    /// formatter on a terminal.
-    /// </summary>
-    private static void ConfigureLogging(WebApplicationBuilder builder)
-    {
-        builder.Logging.ClearProviders();
-        if (Console.IsOutputRedirected)
-        {
-            builder.Logging.AddConsole(o => o.FormatterName = LambdaJsonConsoleFormatter.FormatterName)
-                .AddConsoleFormatter<LambdaJsonConsoleFormatter, ConsoleFormatterOptions>();
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-                o.ColorBehavior = LoggerColorBehavior.Enabled;
-            });
-        }
     }
 
     /// <summary>Registers everything; the data source comes from `ConnectionStrings:Goals` (set by serve for the embedded DB).</summary>

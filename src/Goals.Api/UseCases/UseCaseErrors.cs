@@ -15,6 +15,10 @@ internal static class UseCaseErrors
         return new GraphQLException($"{what} {id:D} was not found.", ErrorCodes.NotFound, extensions);
     }
 
+    /// <summary>VALIDATION, with <c>extensions.field</c> naming the input path (e.g. <c>input.title</c>, <c>after</c>).</summary>
+    public static GraphQLException Validation(string field, string message) =>
+        new(message, ErrorCodes.Validation, new Dictionary<string, object?> { ["field"] = field });
+
     /// <summary>The data layer's refusal as the client sees it: LIMIT_EXCEEDED naming the limit and its value.</summary>
     public static async Task<T> WithinLimit<T>(Task<T> create)
     {

@@ -1,4 +1,3 @@
-using Goals.Api.Schema;
 using Goals.Data.Repositories;
 
 namespace Goals.Api.UseCases.Goals;
@@ -16,7 +15,7 @@ public sealed class PageGoals(GoalRepository goals)
         }
         catch (InvalidCursorException ex)
         {
-            throw InputReader.Validation("after", ex.Message);
+            throw UseCaseErrors.Validation("after", ex.Message);
         }
 
         var edges = page.Items.Select(g => (g, GoalRepository.CursorOf(query.Sort, g))).ToList();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Goals.Api.Schema;
 using Goals.Data.Jobs;
 
 namespace Goals.Api.UseCases.Jobs;
@@ -35,6 +34,6 @@ public sealed class ListJobs(JobRepository jobs)
         {
         }
 
-        throw InputReader.Validation("after", "after is not a cursor of this listing.");
+        throw UseCaseErrors.Validation("after", "after is not a cursor of this listing.");
     }
 }

@@ -1,4 +1,3 @@
-using Goals.Api.Schema;
 using Goals.Api.UseCases.Goals;
 using Goals.Data.Repositories;
 using Goals.Data.Transactions;
