@@ -14,16 +14,12 @@ using static Goals.Api.Schema.Authorization;
 namespace Goals.Api.Schema;
 
 /// <summary>
-/// The jobs contract: startExport / startImport / startErase / cancelJob / requestImportUpload, job(id:) and jobs.
-/// Storage-first: the job row (with its idempotency key) commits, then the message is published; a failed publish
-/// leaves the job queued and unpublished for the sweeper, so the student always gets the job at once.
+/// The jobs contract: startExport / startImport / startErase / cancelJob / requestImportUpload, job(id:) and jobs: the
+/// input checked and mapped to its use case in <c>UseCases/Jobs/</c> (resolved from the request's services, so the queue
+/// and file clients are built on first use only), and the job types.
 /// </summary>
 internal static class JobFields
 {
-    internal sealed record Upload(Guid UploadId, string Url, DateTimeOffset ExpiresAt);
-
-    internal sealed record Download(string Url, DateTimeOffset ExpiresAt, string Format);
-
     public static void Bind(SchemaBuilder builder)
     {
         builder.BindField("Mutation", "startExport", Authorized(async (context, request, studentId) =>
@@ -70,14 +66,7 @@ internal static class JobFields
                 context.CancellationToken)));
 
         builder.BindField("Mutation", "requestImportUpload", Authorized(async (context, _, studentId) =>
-        {
-            var options = context.Services.GetRequiredService<JobOptions>();
-            var uploadId = Guid.NewGuid();
-            var expires = DateTimeOffset.UtcNow.AddMinutes(options.LinkMinutes);
-            var url = await context.Services.GetRequiredService<IJobFileStore>()
-                .UploadUrlAsync(JobFileKeys.Upload(studentId, uploadId), expires, context.CancellationToken);
-            return new Upload(uploadId, url, expires);
-        }));
+            await context.Services.GetRequiredService<RequestImportUpload>().RunAsync(studentId, context.CancellationToken)));
 
         builder.BindField("Query", "job", Authorized(async (context, request, studentId) =>
         {
@@ -131,7 +120,7 @@ internal static class JobFields
             .Field("code", j => j.ErrorCode)
             .Field("message", j => j.ErrorMessage ?? ""));
 
-        builder.BindType<Download>("JobDownload", b => b
+        builder.BindType<GetJobDownload.Download>("JobDownload", b => b
             .Field("url", d => d.Url)
             .Field("expiresAt", d => d.ExpiresAt)
             .Field("format", d => d.Format));
@@ -158,27 +147,15 @@ internal static class JobFields
             .Field("cursor", e => e.Cursor)
             .Field("node", e => e.Node));
 
-        builder.BindType<Upload>("ImportUpload", b => b
+        builder.BindType<RequestImportUpload.Upload>("ImportUpload", b => b
             .Field("uploadId", u => u.UploadId)
             .Field("url", u => u.Url)
             .Field("method", _ => "PUT")
             .Field("expiresAt", u => u.ExpiresAt));
     }
 
-    /// <summary>A fresh link each time the job is read, valid for Jobs:LinkMinutes but never past the file's own expiry.</summary>
-    private static async ValueTask<object?> DownloadAsync(JobRecord job, IResolverContext context)
-    {
-        if (job.Kind != JobKinds.Export || job.Status != JobStatus.Succeeded || job.Result is null) return null;
-        var result = JsonSerializer.Deserialize<ExportJob.Result>(job.Result, JobJsonOptions);
-        if (result is null) return null;
-        var now = DateTimeOffset.UtcNow;
-        var fileExpires = new DateTimeOffset(DateTime.SpecifyKind(result.FileExpiresAt, DateTimeKind.Utc));
-        if (fileExpires <= now) return null;
-        var options = context.Services.GetRequiredService<JobOptions>();
-        var expires = now.AddMinutes(options.LinkMinutes) < fileExpires ? now.AddMinutes(options.LinkMinutes) : fileExpires;
-        var url = await context.Services.GetRequiredService<IJobFileStore>().DownloadUrlAsync(result.File, result.FileName, expires, context.CancellationToken);
-        return new Download(url, expires, result.Format);
-    }
+    private static async ValueTask<object?> DownloadAsync(JobRecord job, IResolverContext context) =>
+        await context.Services.GetRequiredService<GetJobDownload>().RunAsync(job, context.CancellationToken);
 
     private static readonly JsonSerializerOptions JobJsonOptions = new(JsonSerializerDefaults.Web);
 }

@@ -17,7 +17,8 @@ public static class UseCaseServices
         services.AddSingleton<LoadGoalTasks>().AddSingleton<AddTask>().AddSingleton<UpdateTask>().AddSingleton<DeleteTask>()
             .AddSingleton<ReorderTasks>();
         services.AddSingleton<LoadGoalNotes>().AddSingleton<AddNote>().AddSingleton<UpdateNote>().AddSingleton<DeleteNote>();
-        services.AddSingleton<StartJob>().AddSingleton<CancelJob>().AddSingleton<GetJob>().AddSingleton<ListJobs>();
+        services.AddSingleton<StartJob>().AddSingleton<CancelJob>().AddSingleton<GetJob>().AddSingleton<ListJobs>()
+            .AddSingleton<GetJobDownload>().AddSingleton<RequestImportUpload>();
         services.AddSingleton<GoalsUseCases>();
         services.AddSingleton<GoalsRequestFactory>(); // the GraphQL handler opens (and ends) each request itself
         return services;
