@@ -2,7 +2,7 @@ using Goals.GraphQL.Language;
 
 namespace Goals.GraphQL.Validation.Rules;
 
-/// <summary>Spec §5.5.1.2 Fragment Spread Type Existence (and §5.8.2's named variable types): every named type exists in the schema.</summary>
+/// <summary>Spec §5.5.1.2 Fragment Spread Type Existence; graphql-js checks every named type with it (variable types too).</summary>
 internal sealed class KnownTypeNamesRule(ValidationContext context) : ValidationRule(context)
 {
     private static readonly string[] StandardTypeNames =
