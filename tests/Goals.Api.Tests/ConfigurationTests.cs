@@ -70,7 +70,7 @@ public sealed class ConfigurationTests(DatabaseFixture database)
     [Fact]
     public void The_refused_development_key_is_the_one_in_appsettings_Development()
     {
-        var file = Path.Combine(LiveServer.RepositoryRoot, "src", "Goals.Api", "appsettings.Development.json");
+        var file = Path.Combine(LiveServer.RepositoryRoot, "src", "Goals.Local", "appsettings.Development.json");
         var key = JsonNode.Parse(File.ReadAllText(file))!["Auth"]!["SigningKey"]!.GetValue<string>();
         Assert.Equal(DevTokens.DevelopmentSigningKey, key);
     }

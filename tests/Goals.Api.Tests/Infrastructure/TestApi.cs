@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Goals.Api.Auth;
 using Goals.Api.Hosting;
+using Goals.Local;
 using Goals.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -52,6 +53,7 @@ public sealed class TestApi : IAsyncDisposable, IGraphQLRequestObserver
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);
         GoalsApp.ConfigureServices(builder);
+        builder.Services.AddGraphQLIde(); // as the local run serves it (the deployed app has no IDE)
         configureServices?.Invoke(builder.Services);
         TestApi? api = null;
         builder.Services.AddSingleton<IGraphQLRequestObserver>(_ => api!);

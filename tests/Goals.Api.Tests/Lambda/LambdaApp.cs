@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Goals.Api.Auth;
 using Goals.Api.Tests.Infrastructure;
-using Goals.Data.Embedded;
+using Goals.Local.Embedded;
 using Goals.Data.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
