@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using Goals.Lambda.Hosting;
 
 namespace Goals.Api.Cli;
@@ -10,11 +11,10 @@ namespace Goals.Api.Cli;
 /// </summary>
 public static class ApiCommandLine
 {
-    public static async Task<int> RunAsync(string[] args)
-    {
-        if (LambdaEnvironment.IsLambda) return await LambdaMode.RunAsync(args);
-        return await CommandLineHost.RunAsync(args, Build);
-    }
+    public static Task<int> RunAsync(string[] args) => LambdaEnvironment.IsLambda ? LambdaMode.RunAsync(args) : RunVerbAsync(args);
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // so that Lambda mode never loads System.CommandLine
+    private static Task<int> RunVerbAsync(string[] args) => CommandLineHost.RunAsync(args, Build);
 
     public static RootCommand Build(IReadOnlyList<string> overrides) => new(
         "Goals API: runs in AWS Lambda (AWS_LAMBDA_RUNTIME_API set). Outside Lambda: the migrate verb; the local run is "
