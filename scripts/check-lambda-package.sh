@@ -23,7 +23,7 @@ while IFS= read -r -d '' path; do
 done < <(find "$dir" -type f -print0)
 
 # Types of Goals.Local (private PostgreSQL, IDE, local verbs) and test-only ones; the IDE's npm package name.
-for marker in PrivatePostgres SharedDatabaseServer EmbeddedDatabase RecordingTransactionObserver IdeAssets LocalCommandLine \
+for marker in PrivatePostgres SharedDatabaseServer EmbeddedDatabase RecordingTransactionObserver IdeAssets LocalCommandLine DevelopmentTokens \
               Goals.Local.Embedded Goals.Local.Cli bananacakepop-graphql-ide Xunit.Sdk Microsoft.Playwright; do
   while IFS= read -r path; do
     problems+=("${path#"$dir"/}: contains '$marker'")

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Goals.Api.Auth;
+using Goals.Local.Auth;
 using Goals.Api.Hosting;
 using Goals.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -116,7 +117,7 @@ public sealed class ServeWithoutEnvironmentTests(DatabaseFixture database)
     private const string GoalsQuery = "{\"query\":\"{ goals { id } }\"}";
 
     /// <summary>A token for a fresh student signed with the development key, with appsettings.json's issuer and audience.</summary>
-    private static string DevelopmentKeyToken() => DevTokens.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private static string DevelopmentKeyToken() => DevelopmentTokens.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Auth:SigningKey"] = DevTokens.DevelopmentSigningKey,
         ["Auth:Issuer"] = "goals-api-local",

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Goals.Api.Auth;
+using Goals.Local.Auth;
 using Goals.Api.Cli;
 
 namespace Goals.Local.Cli;
@@ -46,7 +47,7 @@ internal static class TokenCommand
             return 1;
         }
 
-        Console.Out.WriteLine(DevTokens.Create(configuration, student, TimeSpan.FromMinutes(minutes)));
+        Console.Out.WriteLine(DevelopmentTokens.Create(configuration, student, TimeSpan.FromMinutes(minutes)));
         return 0;
     }
 }

@@ -74,7 +74,7 @@ public sealed class PackageScriptTests : IDisposable
         Assert.Contains("GoalsApp", assemblies["Goals.Api.dll"], StringComparison.Ordinal); // type names are there to be found
         foreach (var (assembly, text) in assemblies)
         {
-            foreach (var type in new[] { "PrivatePostgres", "SharedDatabaseServer", "EmbeddedDatabase", "IdeAssets", "RecordingTransactionObserver" })
+            foreach (var type in new[] { "PrivatePostgres", "SharedDatabaseServer", "EmbeddedDatabase", "IdeAssets", "RecordingTransactionObserver", "DevelopmentTokens" })
                 Assert.False(text.Contains(type, StringComparison.Ordinal), $"{assembly} holds the local-only type name {type}");
         }
     }
