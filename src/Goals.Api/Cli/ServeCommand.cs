@@ -1,3 +1,4 @@
+using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Goals.Data;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ internal static class ServeCommand
     {
         var builder = GoalsApp.CreateBuilder(args, CliDispatcher.LocalEnvironment());
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
-        ServeMemoryLimit.Apply(builder.Configuration); // before the app allocates
+        ServeMemoryLimit.Apply(ServeOptions.From(builder.Configuration)); // before the app allocates
 
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         using var stopping = new CancellationTokenSource();
@@ -22,7 +23,7 @@ internal static class ServeCommand
         // Local convenience only: without ConnectionStrings:Goals a private PostgreSQL is started, migrated and seeded.
         // An external database is used as configured; serve never migrates it (run the migrate verb).
         await using var database = await LocalDatabase.OpenAsync(builder.Configuration, loggers, prepareEmbedded: true, stopping.Token);
-        builder.Configuration[DatabaseConfiguration.ConnectionStringKey] = database.ConnectionString;
+        builder.Configuration[DatabaseOptions.ConnectionStringKey] = database.ConnectionString;
 
         GoalsApp.ConfigureServices(builder);
         builder.Services.AddGoalsKestrelLimits();

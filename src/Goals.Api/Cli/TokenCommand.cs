@@ -1,4 +1,5 @@
 using Goals.Api.Auth;
+using Goals.Api.Configuration;
 
 namespace Goals.Api.Cli;
 
@@ -24,7 +25,7 @@ internal static class TokenCommand
             ? Guid.TryParse(text, out var parsed) ? parsed : throw new CliException("--student must be a UUID.")
             : DemoData.StudentId;
         var minutes = CliDispatcher.IntOption(args, "--minutes", 60, 1, 7 * 24 * 60);
-        if (string.IsNullOrEmpty(configuration[AuthSettings.SigningKeyKey]))
+        if (string.IsNullOrEmpty(configuration[AuthOptions.SigningKeyKey]))
         {
             Console.Error.WriteLine("token: Auth:SigningKey is not configured in this environment.");
             return 1;

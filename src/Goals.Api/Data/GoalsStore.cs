@@ -1,8 +1,9 @@
+using Goals.Api.Configuration;
 using Goals.Api.Hosting;
+using Goals.Data;
 using Goals.Data.Repositories;
 using Goals.Data.Sessions;
 using Goals.Data.Transactions;
-using Goals.Data;
 using Goals.GraphQL;
 using Npgsql;
 
@@ -10,7 +11,7 @@ namespace Goals.Api.Data;
 
 /// <summary>Opens the per-request <see cref="GoalsStore"/>; one per process, holding what every request shares.</summary>
 public sealed class GoalsStoreFactory(GoalsDataSource dataSource, TransactionRunner runner, GoalRepository goals, TaskRepository tasks,
-    NoteRepository notes, IdempotencyStore idempotency, GoalTreeQueries trees, StudentLimits limits)
+    NoteRepository notes, IdempotencyStore idempotency, GoalTreeQueries trees, StudentLimitsOptions limits)
 {
     /// <summary>A store with a new session of its own; the caller owns it and disposes it once nothing uses it any more.</summary>
     public GoalsStore Open() => new(dataSource.OpenSession(), runner, goals, tasks, notes, idempotency, trees, limits);
@@ -27,7 +28,7 @@ public sealed record GoalTree(IReadOnlyList<GoalRow> Goals, IReadOnlyDictionary<
 /// Disposing it ends the session (see <see cref="DbSession.DisposeAsync"/>).
 /// </summary>
 public sealed class GoalsStore(DbSession session, TransactionRunner runner, GoalRepository goals, TaskRepository tasks,
-    NoteRepository notes, IdempotencyStore idempotency, GoalTreeQueries trees, StudentLimits limits) : IAsyncDisposable
+    NoteRepository notes, IdempotencyStore idempotency, GoalTreeQueries trees, StudentLimitsOptions limits) : IAsyncDisposable
 {
     public DbSession Session => session;
 
@@ -89,7 +90,7 @@ public sealed class GoalsStore(DbSession session, TransactionRunner runner, Goal
         }
     }
 
-    /// <exception cref="GraphQLException">LIMIT_EXCEEDED: the student has <see cref="StudentLimits.MaxGoalsPerStudent"/> goals.</exception>
+    /// <exception cref="GraphQLException">LIMIT_EXCEEDED: the student has <see cref="StudentLimitsOptions.MaxGoalsPerStudent"/> goals.</exception>
     public Task<GoalRow> InsertGoalAsync(Guid studentId, string goalType, string title, string information, DateTimeOffset? dueAt,
         string? color, CancellationToken ct) =>
         WithinLimit(goals.CreateAsync(session, studentId, new NewGoal(goalType, title, information, dueAt?.UtcDateTime, color),
@@ -101,7 +102,7 @@ public sealed class GoalsStore(DbSession session, TransactionRunner runner, Goal
     public Task<bool> DeleteGoalAsync(Guid studentId, Guid goalId, CancellationToken ct) => goals.DeleteAsync(session, studentId, goalId, ct);
 
     /// <summary>Appends a task (complete or not); null when the goal is not the student's.</summary>
-    /// <exception cref="GraphQLException">LIMIT_EXCEEDED: the goal has <see cref="StudentLimits.MaxTasksPerGoal"/> tasks.</exception>
+    /// <exception cref="GraphQLException">LIMIT_EXCEEDED: the goal has <see cref="StudentLimitsOptions.MaxTasksPerGoal"/> tasks.</exception>
     public async Task<GoalTaskRow?> InsertTaskAsync(Guid studentId, Guid goalId, string information, bool complete, CancellationToken ct)
     {
         var task = await WithinLimit(tasks.AddAsync(session, studentId, goalId, information, limits.MaxTasksPerGoal, ct));
@@ -117,7 +118,7 @@ public sealed class GoalsStore(DbSession session, TransactionRunner runner, Goal
     public Task<TaskOrderResult> SetTaskOrderAsync(Guid studentId, Guid goalId, IReadOnlyList<Guid> taskIds, CancellationToken ct) =>
         tasks.SetOrderAsync(session, studentId, goalId, taskIds, ct);
 
-    /// <exception cref="GraphQLException">LIMIT_EXCEEDED: the goal has <see cref="StudentLimits.MaxNotesPerGoal"/> notes.</exception>
+    /// <exception cref="GraphQLException">LIMIT_EXCEEDED: the goal has <see cref="StudentLimitsOptions.MaxNotesPerGoal"/> notes.</exception>
     public Task<GoalNoteRow?> InsertNoteAsync(Guid studentId, Guid goalId, string information, CancellationToken ct) =>
         WithinLimit(notes.AddAsync(session, studentId, goalId, information, limits.MaxNotesPerGoal, ct));
 
@@ -150,7 +151,7 @@ public sealed class GoalsStore(DbSession session, TransactionRunner runner, Goal
                 _ => $"a goal can have at most {e.Maximum} notes",
             };
             throw new GraphQLException($"Limit reached: {what}. Delete some to make room.", ErrorCodes.LimitExceeded,
-                new Dictionary<string, object?> { ["limit"] = StudentLimits.KeyOf(e.Limit), ["maximum"] = e.Maximum }, e);
+                new Dictionary<string, object?> { ["limit"] = StudentLimitsOptions.KeyOf(e.Limit), ["maximum"] = e.Maximum }, e);
         }
     }
 

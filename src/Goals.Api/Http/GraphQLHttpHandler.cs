@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Goals.Api.Auth;
+using Goals.Api.Configuration;
 using Goals.Api.Data;
 using Goals.Api.Hosting;
 using Goals.Api.Schema;
@@ -24,7 +25,7 @@ namespace Goals.Api.Http;
 /// 200; with application/json every well-formed GraphQL request is 200. The result is written with a Utf8JsonWriter straight into the
 /// response PipeWriter.
 /// </summary>
-public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLSettings settings, GoalsStoreFactory storeFactory,
+public sealed class GraphQLHttpHandler(GraphQLExecutor executor, GraphQLOptions settings, GoalsStoreFactory storeFactory,
     PersistedQueries persistedQueries, ILogger<GraphQLHttpHandler> logger)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";

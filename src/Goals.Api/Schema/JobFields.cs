@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Goals.Api.Configuration;
 using Goals.Api.Jobs;
 using Goals.Api.Jobs.Files;
 using Goals.Api.Jobs.Kinds;
@@ -46,7 +47,7 @@ internal static class JobFields
             var format = (string)input.Raw("format")!;
             var content = input.Raw("content") as string;
             var uploadId = input.Raw("uploadId") as Guid?;
-            var options = context.Services.GetRequiredService<JobOptions>();
+            var options = context.Services.GetRequiredService<JobsOptions>();
             if ((content is null) == (uploadId is null)) throw input.Invalid("content", "Give exactly one of input.content and input.uploadId.");
             if (content is { Length: 0 }) throw input.Invalid("content", "input.content must not be empty.");
             if (content?.Length > options.MaxInlineImportChars)
@@ -84,7 +85,7 @@ internal static class JobFields
 
         builder.BindField("Mutation", "requestImportUpload", Authorized(async (context, _, studentId) =>
         {
-            var options = context.Services.GetRequiredService<JobOptions>();
+            var options = context.Services.GetRequiredService<JobsOptions>();
             var uploadId = Guid.NewGuid();
             var expires = DateTimeOffset.UtcNow.AddMinutes(options.LinkMinutes);
             var url = await context.Services.GetRequiredService<IJobFileStore>()
@@ -216,7 +217,7 @@ internal static class JobFields
         var now = DateTimeOffset.UtcNow;
         var fileExpires = new DateTimeOffset(DateTime.SpecifyKind(result.FileExpiresAt, DateTimeKind.Utc));
         if (fileExpires <= now) return null;
-        var options = context.Services.GetRequiredService<JobOptions>();
+        var options = context.Services.GetRequiredService<JobsOptions>();
         var expires = now.AddMinutes(options.LinkMinutes) < fileExpires ? now.AddMinutes(options.LinkMinutes) : fileExpires;
         var url = await context.Services.GetRequiredService<IJobFileStore>().DownloadUrlAsync(result.File, result.FileName, expires, context.CancellationToken);
         return new Download(url, expires, result.Format);
