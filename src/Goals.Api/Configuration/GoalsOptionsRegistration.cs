@@ -20,12 +20,14 @@ public static class GoalsOptionsRegistration
             .BindConfiguration(StudentLimitsOptions.Section, binder => binder.ErrorOnUnknownConfiguration = true).ValidateOnStart();
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateOnStart();
         services.AddOptions<CorsOriginsOptions>().BindConfiguration(CorsOriginsOptions.Section).ValidateOnStart();
+        services.AddOptions<ServeOptions>().BindConfiguration(ServeOptions.Section).ValidateOnStart(); // applied by serve before the host, checked everywhere
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphQLOptions>, GraphQLOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StudentLimitsOptions>, StudentLimitsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CorsOriginsOptions>, CorsOriginsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServeOptions>, ServeOptionsValidator>());
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<GraphQLOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<StudentLimitsOptions>>().Value);

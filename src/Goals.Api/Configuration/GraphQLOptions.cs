@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Goals.Api.Configuration;
 
 /// <summary>`GraphQL:*`: the endpoint, the executor's limits and persisted queries. Checked by <see cref="GraphQLOptionsValidator"/>.</summary>
@@ -16,30 +14,23 @@ public sealed class GraphQLOptions
 
     public bool Introspection { get; set; } = true;
 
-    [Range(1, int.MaxValue, ErrorMessage = "GraphQL:MaxDepth must be at least 1 (or unset for no limit).")]
     public int? MaxDepth { get; set; } = 12;
 
-    [Range(1, int.MaxValue, ErrorMessage = "GraphQL:MaxComplexity must be at least 1 (or unset for no limit).")]
     public int? MaxComplexity { get; set; } = 5_000;
 
     /// <summary>Largest accepted request body (POST) or query string (GET); 413 beyond it.</summary>
-    [Range(1, MaxRequestBytesCeiling, ErrorMessage = "GraphQL:MaxRequestBytes must be between 1 and 67108864 (64 MiB).")]
     public int MaxRequestBytes { get; set; } = 256 * 1024;
 
     /// <summary>Largest answer (estimated while it is built), else RESPONSE_TOO_LARGE; under Lambda's 6 MB response payload limit.</summary>
-    [Range(1d, long.MaxValue, ErrorMessage = "GraphQL:MaxResultBytes must be at least 1.")]
     public long MaxResultBytes { get; set; } = 5_000_000;
 
     /// <summary>Bound of the parsed-document cache in estimated bytes.</summary>
-    [Range(1d, long.MaxValue, ErrorMessage = "GraphQL:DocumentCacheBytes must be at least 1.")]
     public long DocumentCacheBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>Automatic persisted queries: most registrations kept (oldest evicted first).</summary>
-    [Range(1, int.MaxValue, ErrorMessage = "GraphQL:PersistedQueryMaxEntries must be at least 1.")]
     public int PersistedQueryMaxEntries { get; set; } = 1_000;
 
     /// <summary>Automatic persisted queries: most bytes of query text kept (UTF-16, 2 bytes a char).</summary>
-    [Range(1d, long.MaxValue, ErrorMessage = "GraphQL:PersistedQueryMaxBytes must be at least 1.")]
     public long PersistedQueryMaxBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>

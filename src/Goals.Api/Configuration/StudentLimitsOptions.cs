@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Goals.Data.Repositories;
 
 namespace Goals.Api.Configuration;
@@ -12,13 +11,10 @@ public sealed class StudentLimitsOptions
     public const string Section = "Limits";
 
     /// <summary>Not lower than 10,000: an import job may bring that many goals for one student.</summary>
-    [Range(1, int.MaxValue, ErrorMessage = "Limits:MaxGoalsPerStudent must be a whole number of at least 1.")]
     public int MaxGoalsPerStudent { get; set; } = 10_000;
 
-    [Range(1, int.MaxValue, ErrorMessage = "Limits:MaxTasksPerGoal must be a whole number of at least 1.")]
     public int MaxTasksPerGoal { get; set; } = 200;
 
-    [Range(1, int.MaxValue, ErrorMessage = "Limits:MaxNotesPerGoal must be a whole number of at least 1.")]
     public int MaxNotesPerGoal { get; set; } = 200;
 
     /// <summary>The configuration key of a limit, as clients see it in `extensions.limit`.</summary>
