@@ -1,4 +1,3 @@
-using System.Globalization;
 using Goals.Api.Hosting;
 using Goals.Api.Tests.Infrastructure;
 using Goals.Data;
@@ -35,7 +34,7 @@ public sealed class DeploymentConfigurationTests
 
         Assert.True(OptionsCatalog.Keys.TryGetValue(key, out var target), $"{variable} ({key}) is not a property of any options class.");
         var bound = target.Property.GetValue(OptionsCatalog.Bind(services, target.Type));
-        Assert.Equal(value, Format(bound));
+        Assert.Equal(value, OptionsCatalog.Format(bound));
     }
 
     public static TheoryData<string> OptionsTypeNames()
@@ -101,14 +100,6 @@ public sealed class DeploymentConfigurationTests
         GoalsApp.ConfigureServices(builder);
         return GoalsApp.Build(builder); // validates every options class
     }
-
-    private static string? Format(object? value) => value switch
-    {
-        null => null,
-        bool flag => flag ? "true" : "false",
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 
     private static List<string> Messages(Exception exception) => exception switch
     {

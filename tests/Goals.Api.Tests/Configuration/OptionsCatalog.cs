@@ -1,3 +1,5 @@
+using System.Collections;
+using System.Globalization;
 using System.Reflection;
 using Goals.Api.Configuration;
 using Goals.Api.Hosting;
@@ -34,6 +36,16 @@ internal static class OptionsCatalog
 
     public static string? SectionOf(Type type) =>
         type.GetField("Section", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field ? (string?)field.GetRawConstantValue() : null;
+
+    /// <summary>A bound value as configuration spells it (invariant numbers, lower-case booleans); empty collections as null.</summary>
+    public static string? Format(object? value) => value switch
+    {
+        null => null,
+        bool flag => flag ? "true" : "false",
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        ICollection { Count: 0 } => null,
+        _ => value.ToString(),
+    };
 
     /// <summary>The environment-variable spelling configuration reads: <c>Auth:Issuer</c> ↔ <c>Auth__Issuer</c>.</summary>
     public static string ToKey(string environmentVariable) => environmentVariable.Replace("__", ":", StringComparison.Ordinal);
