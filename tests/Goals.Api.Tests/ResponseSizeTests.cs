@@ -1,6 +1,6 @@
 using Goals.Api.Tests.Infrastructure;
-using Npgsql;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Goals.Api.Tests;
 
