@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Goals.Data.Tests;
 
-public sealed class MigrationTests : IAsyncLifetime
+public sealed class MigrationTests : IAsyncLifetime, IDisposable
 {
     private readonly List<string> _databases = [];
     private readonly CapturingLoggerProvider _logs = new();
@@ -168,6 +168,11 @@ public sealed class MigrationTests : IAsyncLifetime
         {
             await SharedDatabaseServer.DropDatabaseAsync(database);
         }
+    }
+
+    public void Dispose()
+    {
         _loggerFactory.Dispose();
+        _logs.Dispose();
     }
 }

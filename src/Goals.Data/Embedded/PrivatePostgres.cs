@@ -138,7 +138,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         }
     }
 
-    private static IEnumerable<string> ServerArguments(string dataDirectory, int port, bool fast, int maxConnections,
+    private static List<string> ServerArguments(string dataDirectory, int port, bool fast, int maxConnections,
         IReadOnlyDictionary<string, string> settings)
     {
         List<string> args =
