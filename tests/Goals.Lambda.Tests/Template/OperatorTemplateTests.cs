@@ -31,6 +31,19 @@ public sealed class OperatorTemplateTests
     }
 
     [Fact]
+    public void Jobs_bucket_lets_the_same_spa_origins_download_exports_and_upload_imports_through_presigned_urls()
+    {
+        var cors = Resources.GetProperty("JobsBucket").GetProperty("Properties").GetProperty("CorsConfiguration").GetProperty("Fn::If");
+
+        Assert.Equal("HasCorsOrigins", cors[0].GetString());
+        var rule = Assert.Single(cors[1].GetProperty("CorsRules").EnumerateArray());
+        Assert.Equal("CorsAllowedOrigins", rule.GetProperty("AllowedOrigins").GetProperty("Ref").GetString());
+        Assert.Equal(["GET", "PUT"], Strings(rule.GetProperty("AllowedMethods")).Order());
+        Assert.Contains("content-type", Strings(rule.GetProperty("AllowedHeaders")));
+        Assert.Equal("AWS::NoValue", cors[2].GetProperty("Ref").GetString());
+    }
+
+    [Fact]
     public void Http_api_writes_json_access_logs_and_throttles_every_route()
     {
         var api = Resources.GetProperty("HttpApi").GetProperty("Properties");
@@ -169,9 +182,11 @@ public sealed class OperatorTemplateTests
     {
         const int defaultAccountQuota = 1000;
         int Default(string name) => Parameters.GetProperty(name).GetProperty("Default").GetInt32();
+        int Reservation(string function) => Resources.GetProperty(function).GetProperty("Properties").GetProperty("ReservedConcurrentExecutions").GetInt32();
         var reserved = Default("ApiReservedConcurrency") + Default("WorkerMaxConcurrency")
-            + Resources.GetProperty("MigrationFunction").GetProperty("Properties").GetProperty("ReservedConcurrentExecutions").GetInt32();
-        var budgetFormula = Default("DatabaseConnectionBudget") / Default("MaxPoolSizePerInstance") - Default("WorkerMaxConcurrency") - 1;
+            + Reservation("MigrationFunction") + Reservation("SweeperFunction");
+        var budgetFormula = Default("DatabaseConnectionBudget") / Default("MaxPoolSizePerInstance") - Default("WorkerMaxConcurrency")
+            - Reservation("MigrationFunction") - Reservation("SweeperFunction");
 
         Assert.True(reserved <= defaultAccountQuota - 100, $"{reserved} reserved");
         Assert.Equal(budgetFormula, Default("ApiReservedConcurrency"));

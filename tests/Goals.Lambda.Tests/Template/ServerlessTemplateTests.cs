@@ -130,7 +130,8 @@ public sealed class ServerlessTemplateTests
         int Default(string name) => Template.GetProperty("Parameters").GetProperty(name).GetProperty("Default").GetInt32();
         var pool = Default("MaxPoolSizePerInstance");
         var instances = Default("ApiReservedConcurrency") + Default("WorkerMaxConcurrency")
-            + FunctionProperty(Resources.GetProperty("MigrationFunction"), "ReservedConcurrentExecutions")!.Value.GetInt32();
+            + FunctionProperty(Resources.GetProperty("MigrationFunction"), "ReservedConcurrentExecutions")!.Value.GetInt32()
+            + FunctionProperty(Resources.GetProperty("SweeperFunction"), "ReservedConcurrentExecutions")!.Value.GetInt32();
 
         Assert.True(instances * pool <= Default("DatabaseConnectionBudget"), $"{instances} instances x {pool} connections exceed the budget");
     }
