@@ -13,7 +13,7 @@ namespace Goals.Benchmarks;
 /// bench/run-engine-bench.sh prints both side by side. Method names match bench.mjs's operation names.
 /// </summary>
 [MemoryDiagnoser]
-public class EngineBenchmarks
+public class EngineBenchmarks : IDisposable
 {
     private Schema _schema = null!;
     private GraphQLExecutor _executor = null!;
@@ -25,6 +25,23 @@ public class EngineBenchmarks
     private PreparedDocument _threeLevelPrepared = null!;
     private readonly ValidationOptions _validationOptions = new() { MaxDepth = null, MaxComplexity = null };
     private readonly MemoryStream _buffer = new();
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <remarks>Not sealed: BenchmarkDotNet's generated runner derives from the benchmark class.</remarks>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _executor.Dispose();
+            _buffer.Dispose();
+        }
+    }
 
     /// <summary>Each step may fail while the engine is unfinished; only the benchmarks that need it then fail.</summary>
     [GlobalSetup]

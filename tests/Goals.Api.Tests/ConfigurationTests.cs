@@ -3,7 +3,6 @@ using Goals.Api.Auth;
 using Goals.Api.Hosting;
 using Goals.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Goals.Api.Http;
 using Goals.Api.Tests.Infrastructure;
 
@@ -159,10 +158,9 @@ public sealed class PersistedQueryTests(DatabaseFixture database) : IAsyncLifeti
         foreach (var withQuery in (bool[])[false, true])
         {
             var body = "{" + (withQuery ? $"\"query\":{JsonSerializer.Serialize(TitlesQuery)}," : "") + $"\"extensions\":{extensions}}}";
-            var post = await SendAsync(_api, new HttpRequestMessage(HttpMethod.Post, "/graphql")
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            }, _token, "application/json");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql");
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+            var post = await SendAsync(_api, request, _token, "application/json");
             Assert.Equal(400, post.Status);
             post.SingleError(Api.ErrorCodes.BadRequest);
             Assert.Null(post.Data);

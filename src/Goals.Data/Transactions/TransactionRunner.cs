@@ -1,5 +1,4 @@
 using System.Data;
-using System.Diagnostics.CodeAnalysis;
 using Goals.Data.Sessions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -309,7 +308,6 @@ public sealed class TransactionRunner
     internal static readonly TimeSpan RollbackTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>One attempt failed in a way that allows another: a conflict (40001/40P01), or the connection was lost before COMMIT.</summary>
-    [SuppressMessage("Design", "CA1064", Justification = "Never leaves TransactionRunner: RunAsync translates it before returning.")]
     private sealed class RetryableAttemptException(PostgresException? conflict, Exception cause) : Exception(cause.Message, cause)
     {
         public PostgresException? Conflict { get; } = conflict;

@@ -7,7 +7,6 @@ using Goals.Api.Auth;
 using Goals.Api.Hosting;
 using Goals.Api.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
