@@ -1,16 +1,14 @@
 using System.Text.Json;
 using Goals.Api.Auth;
-using Goals.Api.Data;
 using Goals.Api.Http;
 using Goals.Api.Ide;
 using Goals.Api.Observability;
 using Goals.Api.Jobs;
 using Goals.Api.Jobs.Files;
+using Goals.Api.UseCases;
 using Goals.Data;
 using Goals.GraphQL.Execution;
 using Goals.Lambda.Configuration;
-using Goals.Lambda.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Goals.Api.Hosting;
 
@@ -29,32 +27,8 @@ public static class GoalsApp
             EnvironmentName = environment,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        ConfigureLogging(builder);
+        ConsoleLogging.Configure(builder.Logging);
         return builder;
-    }
-
-    /// <summary>
-    /// JSON console logs when stdout is redirected (Lambda, containers, CI): one object per line with <c>timestamp</c>,
-    /// <c>level</c> (Lambda's names, for its log-level filter), the invocation's <c>requestId</c>/<c>traceId</c>; the simple
-    /// formatter on a terminal.
-    /// </summary>
-    private static void ConfigureLogging(WebApplicationBuilder builder)
-    {
-        builder.Logging.ClearProviders();
-        if (Console.IsOutputRedirected)
-        {
-            builder.Logging.AddConsole(o => o.FormatterName = LambdaJsonConsoleFormatter.FormatterName)
-                .AddConsoleFormatter<LambdaJsonConsoleFormatter, ConsoleFormatterOptions>();
-        }
-        else
-        {
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-                o.ColorBehavior = LoggerColorBehavior.Enabled;
-            });
-        }
     }
 
     /// <summary>Registers everything; the data source comes from `ConnectionStrings:Goals` (set by serve for the embedded DB).</summary>
@@ -69,7 +43,7 @@ public static class GoalsApp
         services.AddGoalsConfigurationValidation();
 
         services.AddGoalsData(); // one data source + TransactionRunner per process, repositories
-        services.AddSingleton<GoalsStoreFactory>(); // the GraphQL handler opens (and ends) each request's store itself
+        services.AddGoalsUseCases(); // one service per use case; the GraphQL handler opens (and ends) each request itself
         services.AddGoalsJobs(configuration); // job queue, workers' code, job files (see Jobs/JobServices.cs)
 
         services.AddSingleton(sp =>
@@ -93,6 +67,8 @@ public static class GoalsApp
         });
         services.AddSingleton(configuration.GetSection(KnownConfigurationKeys.GraphQLSection).Get<PersistedQuerySettings>() ?? new PersistedQuerySettings());
         services.AddSingleton<PersistedQueries>(); // the trusted-documents manifest is read (or start-up fails) when the handler is built
+        services.AddSingleton<GraphQLExecutionStep>();
+        services.AddSingleton<GraphQLRequestTelemetry>();
         services.AddSingleton<GraphQLHttpHandler>();
         services.AddSingleton<IdeAssets>();
 
@@ -120,7 +96,7 @@ public static class GoalsApp
         var app = builder.Build();
         var corsEnabled = CorsOrigins(app.Configuration).Length > 0;
 
-        app.Use(GraphQLShapedErrors);
+        app.Use(GraphQLShapedErrors.InvokeAsync);
         if (corsEnabled) app.UseCors();
         app.UseAuthentication();
 
@@ -130,7 +106,7 @@ public static class GoalsApp
         app.Map("/graphql", async context =>
         {
             if (settings.Ide && HttpMethods.IsGet(context.Request.Method) && !context.Request.Query.ContainsKey("query")
-                && GraphQLHttpHandler.PrefersHtml(context.Request.Headers.Accept))
+                && GraphQLContentNegotiation.PrefersHtml(context.Request.Headers.Accept))
             {
                 await ide.ServeIndexAsync(context);
                 return;
@@ -149,39 +125,4 @@ public static class GoalsApp
         app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;
     }
-
-    /// <summary>
-    /// Unhandled exceptions become a GraphQL-shaped 500 without internals; the details go to the log. The server's
-    /// complaints about a request (BadHttpRequestException: framing, timing, size) are the client's fault: their own
-    /// 4xx, a Debug line at most. A client that went away gets nothing.
-    /// </summary>
-    private static async Task GraphQLShapedErrors(HttpContext context, RequestDelegate next)
-    {
-        try
-        {
-            await next(context);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
-        {
-            ErrorLogger(context).LogDebug("The client went away during {Method} {Path}: {Message}", context.Request.Method, context.Request.Path, ex.Message);
-        }
-        catch (BadHttpRequestException ex)
-        {
-            ErrorLogger(context).LogDebug("Bad request {Method} {Path}: {Status} {Message}", context.Request.Method, context.Request.Path, ex.StatusCode, ex.Message);
-            if (context.Response.HasStarted) return;
-            context.Response.Clear();
-            await GraphQLHttpHandler.WriteProblemAsync(context, ex.StatusCode, GraphQLHttpHandler.Json, $"Bad request: {ex.Message}");
-        }
-        catch (Exception ex)
-        {
-            ErrorLogger(context).LogError(ex, "Unhandled exception for {Method} {Path}", context.Request.Method, context.Request.Path);
-            if (context.Response.HasStarted) throw;
-            context.Response.Clear();
-            await GraphQLHttpHandler.WriteProblemAsync(context, StatusCodes.Status500InternalServerError, GraphQLHttpHandler.Json,
-                "Internal server error.", ErrorCodes.InternalServerError);
-        }
-    }
-
-    private static ILogger ErrorLogger(HttpContext context) =>
-        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Api.Errors");
 }

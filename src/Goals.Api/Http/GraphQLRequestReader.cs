@@ -45,7 +45,7 @@ internal static class GraphQLRequestReader
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
             throw new GraphQLRequestProblem(StatusCodes.Status415UnsupportedMediaType, "POST requests need Content-Type: application/json.");
-        if (!contentType.MediaType.Equals(GraphQLHttpHandler.Json, StringComparison.OrdinalIgnoreCase))
+        if (!contentType.MediaType.Equals(GraphQLContentNegotiation.Json, StringComparison.OrdinalIgnoreCase))
             throw new GraphQLRequestProblem(StatusCodes.Status415UnsupportedMediaType, $"Content-Type {contentType.MediaType} is not supported; use application/json.");
         var charset = contentType.Charset.Value;
         if (!string.IsNullOrEmpty(charset) && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))

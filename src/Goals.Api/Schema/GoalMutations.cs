@@ -1,18 +1,17 @@
+using Goals.Api.UseCases;
+using Goals.Api.UseCases.Goals;
 using Goals.Data.Repositories;
+using Goals.GraphQL.Execution;
 using Goals.GraphQL.Types;
-using static Goals.Api.Schema.GoalsSchema;
+using static Goals.Api.Schema.Authorization;
 
 namespace Goals.Api.Schema;
 
-/// <summary>createGoal / updateGoal / deleteGoal. Each runs in one retried serializable transaction.</summary>
+/// <summary>createGoal / updateGoal / deleteGoal: the input checked and mapped to its use case; the payload types.</summary>
 internal static class GoalMutations
 {
     public const int TitleMax = 200;
     public const int InformationMax = 5000;
-
-    internal sealed record CreateGoalPayload(GoalRow Goal, string? IdempotencyKey, bool Replayed);
-
-    internal sealed record DeletePayload(Guid Id);
 
     public static void Bind(SchemaBuilder builder)
     {
@@ -25,23 +24,8 @@ internal static class GoalMutations
             var information = input.Text("information", 0, InformationMax);
             var dueAt = input.DueAt("dueAt");
             var color = input.Color("color");
-            var fingerprint = Fingerprint("createGoal", goalType, title, information, dueAt, color);
-            var store = request.Store;
-
-            return await request.Store.InTransactionAsync<object?>(async ct =>
-            {
-                if (await ReplayedIdAsync(store, studentId, key, fingerprint, input.Field("idempotencyKey"), ct) is { } previous)
-                {
-                    var earlier = await store.FindGoalAsync(studentId, previous, ct) ?? throw NotFound("Goal", previous);
-                    await PayloadPreloading.PreloadGoalChildrenAsync(context, request, studentId, earlier.Id, createdNow: false, ct);
-                    return new CreateGoalPayload(earlier, key, true);
-                }
-
-                var goal = await store.InsertGoalAsync(studentId, goalType, title, information, dueAt, color, ct);
-                if (key is not null) await store.RecordIdempotencyKeyAsync(studentId, key, fingerprint, goal.Id, ct);
-                await PayloadPreloading.PreloadGoalChildrenAsync(context, request, studentId, goal.Id, createdNow: true, ct);
-                return new CreateGoalPayload(goal, key, false);
-            }, context.CancellationToken);
+            return await request.UseCases.CreateGoal.RunAsync(request, studentId,
+                new CreateGoal.Input(key, goalType, title, information, dueAt, color, SelectedGoalChildren(context)), context.CancellationToken);
         }));
 
         builder.BindField("Mutation", "updateGoal", Authorized(async (context, request, studentId) =>
@@ -58,36 +42,25 @@ internal static class GoalMutations
                 DueAt = input.Has("dueAt") ? input.DueAt("dueAt")?.UtcDateTime : Optional<DateTime?>.Unset,
                 Color = input.Has("color") ? input.Color("color") : Optional<string?>.Unset,
             };
-
-            return await request.Store.InTransactionAsync<object?>(async ct =>
-            {
-                var goal = await request.Store.UpdateGoalAsync(studentId, goalId, update, ct)
-                           ?? throw NotFound("Goal", goalId, input.Field("goalId"));
-                await PayloadPreloading.PreloadGoalChildrenAsync(context, request, studentId, goal.Id, createdNow: false, ct);
-                return new UpdatePayload(goal);
-            }, context.CancellationToken);
+            return await request.UseCases.UpdateGoal.RunAsync(request, studentId,
+                new UpdateGoal.Input(goalId, update, SelectedGoalChildren(context)), context.CancellationToken);
         }));
 
         builder.BindField("Mutation", "deleteGoal", Authorized(async (context, request, studentId) =>
-        {
-            var input = InputReader.Of(context);
-            var goalId = input.Id("goalId");
-            return await request.Store.InTransactionAsync<object?>(async ct =>
-                await request.Store.DeleteGoalAsync(studentId, goalId, ct)
-                    ? new DeletePayload(goalId)
-                    : throw NotFound("Goal", goalId, input.Field("goalId")), context.CancellationToken);
-        }));
+            await request.UseCases.DeleteGoal.RunAsync(request, studentId, InputReader.Of(context).Id("goalId"), context.CancellationToken)));
 
-        builder.BindType<CreateGoalPayload>("CreateGoalPayload", b => b
+        builder.BindType<CreateGoal.Result>("CreateGoalPayload", b => b
             .Field("goal", p => p.Goal)
             .Field("idempotencyKey", p => p.IdempotencyKey)
             .Field("replayed", p => p.Replayed));
-        builder.BindType<UpdatePayload>("UpdateGoalPayload", b => b.Field("goal", p => p.Goal));
-        builder.BindType<UpdatePayload>("ReorderGoalTasksPayload", b => b.Field("goal", p => p.Goal));
-        builder.BindType<DeletePayload>("DeleteGoalPayload", b => b.Field("deletedGoalId", p => p.Id));
-        builder.BindType<DeletePayload>("DeleteGoalTaskPayload", b => b.Field("deletedTaskId", p => p.Id));
-        builder.BindType<DeletePayload>("DeleteGoalNotePayload", b => b.Field("deletedNoteId", p => p.Id));
+        builder.BindType<UpdateGoal.Result>("UpdateGoalPayload", b => b.Field("goal", p => p.Goal));
+        builder.BindType<UpdateGoal.Result>("ReorderGoalTasksPayload", b => b.Field("goal", p => p.Goal));
+        builder.BindType<Deleted>("DeleteGoalPayload", b => b.Field("deletedGoalId", p => p.Id));
+        builder.BindType<Deleted>("DeleteGoalTaskPayload", b => b.Field("deletedTaskId", p => p.Id));
+        builder.BindType<Deleted>("DeleteGoalNotePayload", b => b.Field("deletedNoteId", p => p.Id));
     }
 
-    internal sealed record UpdatePayload(GoalRow Goal);
+    /// <summary>The children of the payload's goal the client selected (read inside the mutation's transaction).</summary>
+    internal static SelectedChildren SelectedGoalChildren(IResolverContext context) =>
+        new(context.Selects("goal", "tasks"), context.Selects("goal", "notes"));
 }

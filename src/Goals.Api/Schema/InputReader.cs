@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Goals.Api.UseCases;
 using Goals.GraphQL;
 
 namespace Goals.Api.Schema;
@@ -71,8 +72,7 @@ internal sealed partial class InputReader(IReadOnlyDictionary<string, object?> v
 
     public GraphQLException Invalid(string name, string message) => Validation(Field(name), message);
 
-    public static GraphQLException Validation(string field, string message) =>
-        new(message, ErrorCodes.Validation, new Dictionary<string, object?> { ["field"] = field });
+    public static GraphQLException Validation(string field, string message) => UseCaseErrors.Validation(field, message);
 
     // \z, not $: $ also matches before a final "\n", which the database's CHECK (POSIX ^...$) then refuses.
     [GeneratedRegex(@"^#[0-9A-Fa-f]{6}\z", RegexOptions.CultureInvariant)]

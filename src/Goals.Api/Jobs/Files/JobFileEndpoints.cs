@@ -21,7 +21,7 @@ public static class JobFileEndpoints
             await using var file = await store.OpenReadAsync(verified, context.RequestAborted);
             if (file is null)
             {
-                await GraphQLHttpHandler.WriteProblemAsync(context, StatusCodes.Status404NotFound, GraphQLHttpHandler.Json,
+                await GraphQLResponseWriter.WriteProblemAsync(context, StatusCodes.Status404NotFound, GraphQLContentNegotiation.Json,
                     "The file no longer exists.", ErrorCodes.NotFound);
                 return;
             }
@@ -59,6 +59,6 @@ public static class JobFileEndpoints
         store.Verify(method, key, context.Request.Query["expires"], context.Request.Query["sig"], DateTimeOffset.UtcNow);
 
     private static Task Forbidden(HttpContext context) =>
-        GraphQLHttpHandler.WriteProblemAsync(context, StatusCodes.Status403Forbidden, GraphQLHttpHandler.Json,
+        GraphQLResponseWriter.WriteProblemAsync(context, StatusCodes.Status403Forbidden, GraphQLContentNegotiation.Json,
             "The link is invalid or has expired.", ErrorCodes.Forbidden);
 }

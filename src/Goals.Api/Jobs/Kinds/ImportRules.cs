@@ -45,7 +45,7 @@ internal static class ImportRules
             StudentId = studentId,
             Id = DeriveId(studentId, "task", rowKey),
             GoalId = goalId,
-            Information = input.Text("information", 1, TaskAndNoteMutations.TaskInformationMax),
+            Information = input.Text("information", 1, TaskMutations.TaskInformationMax),
             Complete = Bool(fields, "complete", "task") ?? false,
             Position = position,
             CreatedAt = created,
@@ -62,7 +62,7 @@ internal static class ImportRules
             StudentId = studentId,
             Id = DeriveId(studentId, "note", rowKey),
             GoalId = goalId,
-            Information = input.Text("information", 1, TaskAndNoteMutations.NoteInformationMax),
+            Information = input.Text("information", 1, NoteMutations.NoteInformationMax),
             CreatedAt = created,
             UpdatedAt = Time(fields, "updatedAt") ?? created,
         };

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Goals.Data.Repositories;
 
-namespace Goals.Api.Schema;
+namespace Goals.Api.UseCases;
 
 /// <summary>
 /// Tasks and notes a mutation read inside its own transaction for the goal it returns, so that nothing in a
