@@ -14,7 +14,8 @@
 # The publish folder is kept beside the zip (artifacts/lambda/ or artifacts/lambda-fd/) for bench/coldstart.
 # Zipping uses `zip` (-X: no extra attributes; Unix modes are kept, so 'bootstrap' stays executable) or, when
 # zip is missing (it is not in a fresh Debian), python3's zipfile with the modes set explicitly. Neither present:
-# it fails and says so; it installs nothing. The zip is checked afterwards: entry names and bootstrap's mode.
+# it fails and says so; it installs nothing. The zip is checked afterwards: entry names and bootstrap's mode, and
+# scripts/check-lambda-package.sh fails the package if it holds local-only or test code (Goals.Local, the IDE, xunit, ...).
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -83,13 +84,11 @@ fi
 
 rm -rf "$publish_dir" "$zip_path"
 mkdir -p "$out_root"
-# InvariantGlobalization is set repo-wide (Amazon Linux 2023 minimal images lack ICU). SkipIdeInstall: the IDE bundle
-# is not served in Lambda (the template sets GraphQL__Ide=false), so it is not shipped either.
+# InvariantGlobalization is set repo-wide (Amazon Linux 2023 minimal images lack ICU). The IDE is Goals.Local's: not here.
 dotnet publish "$project" -c Release -r "$rid" "${publish_args[@]}" \
-  -p:PublishReadyToRun=true -p:TieredPGO=true -p:GenerateDocumentationFile=false -p:SkipIdeInstall=true \
+  -p:PublishReadyToRun=true -p:TieredPGO=true -p:GenerateDocumentationFile=false \
   -p:DebugType=none -p:DebugSymbols=false \
   -nologo -v quiet -o "$publish_dir"
-rm -rf "$publish_dir/ide"   # in case an earlier Debug build's IDE copy leaked in
 # Never ship the Development settings: they hold the public local signing key, which would be trusted if the
 # environment were ever set to Development.
 rm -f "$publish_dir"/appsettings.Development.json
@@ -111,6 +110,8 @@ else
   rm -f "$publish_dir/$app_name"   # the managed runtime starts 'dotnet <app>.dll'; the apphost is not needed
   entry="$app_name.dll"
 fi
+
+bash "$repo_root/scripts/check-lambda-package.sh" "$publish_dir"   # the zip is this folder
 
 if [ "$zipper" = zip ]; then
   (cd "$publish_dir" && zip -X -q -r -9 "$zip_path" .)

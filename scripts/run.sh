@@ -10,7 +10,7 @@ if [ -z "${ASPNETCORE_ENVIRONMENT:-}" ] && [ -z "${DOTNET_ENVIRONMENT:-}" ]; the
   export ASPNETCORE_ENVIRONMENT=Development
 fi
 if [ "${GOALS_PREBUILT:-}" = 1 ]; then
-  exec dotnet run --project src/Goals.Api --no-build -- serve "$@"
+  exec dotnet run --project src/Goals.Local --no-build -- serve "$@"
 fi
 bash scripts/setup.sh
-exec dotnet run --project src/Goals.Api -- serve "$@"
+exec dotnet run --project src/Goals.Local -- serve "$@"

@@ -2,7 +2,7 @@
 # Cold-start benchmark: process start -> first GraphQL answer, median of N starts, for
 #   (a) the packaged self-contained ReadyToRun app (artifacts/lambda/bootstrap) in Lambda mode,
 #   (b) the framework-dependent app (dotnet artifacts/lambda-fd/Goals.Api.dll) in Lambda mode,
-#   (c) the same framework-dependent app on Kestrel (`serve`, external ConnectionStrings__Goals: no embedded DB start),
+#   (c) the same app on Kestrel (Goals.Local `serve`, Release build, external ConnectionStrings__Goals: no embedded DB start),
 #   (d) a bare ASP.NET Core hello-world (bench/coldstart/HelloWorld) -> first HTTP 200,
 # with a standalone Runtime API emulator (the tests' tests/Shared/RuntimeApiEmulator.cs, in the driver process) and one
 # private PostgreSQL the driver starts once and migrates with the app's own `migrate` verb.
@@ -34,7 +34,8 @@ if [ "$package" = 1 ] || [ ! -x "$repo_root/artifacts/lambda/bootstrap" ] || [ !
 fi
 dotnet publish "$repo_root/bench/coldstart/HelloWorld/HelloWorld.csproj" -c Release -nologo -v quiet -o "$bench_out/hello"
 dotnet build "$repo_root/bench/coldstart/Driver/ColdStart.Driver.csproj" -c Release -nologo -v quiet -o "$bench_out/driver"
+dotnet build "$repo_root/src/Goals.Local/Goals.Local.csproj" -c Release -nologo -v quiet -p:SkipIdeInstall=true -o "$bench_out/local"
 
 dotnet "$bench_out/driver/ColdStart.Driver.dll" \
-  --sc "$repo_root/artifacts/lambda" --fd "$repo_root/artifacts/lambda-fd" --hello "$bench_out/hello/HelloWorld.dll" \
+  --sc "$repo_root/artifacts/lambda" --fd "$repo_root/artifacts/lambda-fd" --local "$bench_out/local" --hello "$bench_out/hello/HelloWorld.dll" \
   --runs "$runs" --out "$bench_out/coldstart.md" "${only[@]}"

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Goals.Api.Cli;
+using Goals.Local.Cli;
 using Goals.Api.Hosting;
 using Goals.Api.Jobs;
-using Goals.Data.Embedded;
+using Goals.Local.Embedded;
 using Goals.Data.Jobs;
 using Goals.Data.Migrations;
 using Goals.Data.Transactions;

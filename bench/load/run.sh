@@ -17,13 +17,13 @@ cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "[load] building the API and the benchmark (Release)" >&2
-dotnet build src/Goals.Api -c Release -v quiet -nologo -p:SkipIdeInstall=true >/tmp/goals-load-build.log 2>&1 \
+dotnet build src/Goals.Local -c Release -v quiet -nologo -p:SkipIdeInstall=true >/tmp/goals-load-build.log 2>&1 \
   && dotnet build bench/load/LoadBench -c Release -v quiet -nologo >>/tmp/goals-load-build.log 2>&1 \
   || { tail -30 /tmp/goals-load-build.log >&2; exit 1; }
 
 COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git status --porcelain -- src 2>/dev/null)" ]; then COMMIT="$COMMIT+uncommitted changes"; fi
 BENCH_COMMIT="$COMMIT" exec dotnet bench/load/LoadBench/bin/Release/net10.0/LoadBench.dll run \
-  --api-dll src/Goals.Api/bin/Release/net10.0/Goals.Api.dll \
+  --api-dll src/Goals.Local/bin/Release/net10.0/Goals.Local.dll \
   --bench-dll bench/load/LoadBench/bin/Release/net10.0/LoadBench.dll \
   --results bench/load/results "$@"

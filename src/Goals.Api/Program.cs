@@ -1,3 +1,3 @@
-// Goals API entry point: a small verb dispatcher (serve | migrate | token | seed | worker), or Lambda mode when
-// AWS_LAMBDA_RUNTIME_API is set. See Cli/CliDispatcher.cs.
-return await Goals.Api.Cli.CliDispatcher.RunAsync(args);
+// Goals API entry point: Lambda mode when AWS_LAMBDA_RUNTIME_API is set, else the `migrate` verb (Cli/ApiCommandLine.cs).
+// The local run (serve, token, seed, worker) is src/Goals.Local.
+return await Goals.Api.Cli.ApiCommandLine.RunAsync(args);

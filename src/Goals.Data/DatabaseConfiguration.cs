@@ -20,28 +20,10 @@ public static class DatabaseConfiguration
     public const string KeepaliveKey = "Database:KeepaliveSeconds";
     /// <summary>Seconds to wait for a new connection, or for a free one from the pool.</summary>
     public const string ConnectTimeoutKey = "Database:ConnectTimeoutSeconds";
-    /// <summary>Where the persistent private PostgreSQL keeps its cluster (default: &lt;repo&gt;/.data/pg).</summary>
-    public const string DataDirectoryKey = "Database:DataDirectory";
 
     public static string? GetExternalConnectionString(IConfiguration configuration)
     {
         var value = configuration[ConnectionStringKey];
         return string.IsNullOrWhiteSpace(value) ? null : value;
-    }
-
-    /// <summary>The repository root (directory holding Goals.slnx), searched upwards from the working and app directories.</summary>
-    public static string? FindRepositoryRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Goals.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -27,7 +27,7 @@ public static class GoalsDataSourceFactory
     public static GoalsDataSource Create(IConfiguration configuration, ILoggerFactory loggerFactory)
     {
         var connectionString = DatabaseConfiguration.GetExternalConnectionString(configuration)
-            ?? throw new InvalidOperationException($"{DatabaseConfiguration.ConnectionStringKey} is not set (start EmbeddedDatabase first for a local run).");
+            ?? throw new InvalidOperationException($"{DatabaseConfiguration.ConnectionStringKey} is not set (a local run: Goals.Local starts a private PostgreSQL and sets it).");
         return Create(BuildConnectionString(connectionString, configuration), loggerFactory);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Goals.Api.Auth;
+using Goals.Local.Auth;
 using Goals.Api.Hosting;
 using Goals.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -69,7 +70,7 @@ public sealed class ConfigurationTests(DatabaseFixture database)
     [Fact]
     public void The_refused_development_key_is_the_one_in_appsettings_Development()
     {
-        var file = Path.Combine(LiveServer.RepositoryRoot, "src", "Goals.Api", "appsettings.Development.json");
+        var file = Path.Combine(LiveServer.RepositoryRoot, "src", "Goals.Local", "appsettings.Development.json");
         var key = JsonNode.Parse(File.ReadAllText(file))!["Auth"]!["SigningKey"]!.GetValue<string>();
         Assert.Equal(DevTokens.DevelopmentSigningKey, key);
     }
@@ -115,7 +116,7 @@ public sealed class ServeWithoutEnvironmentTests(DatabaseFixture database)
     private const string GoalsQuery = "{\"query\":\"{ goals { id } }\"}";
 
     /// <summary>A token for a fresh student signed with the development key, with appsettings.json's issuer and audience.</summary>
-    private static string DevelopmentKeyToken() => DevTokens.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private static string DevelopmentKeyToken() => DevelopmentTokens.Create(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Auth:SigningKey"] = DevTokens.DevelopmentSigningKey,
         ["Auth:Issuer"] = "goals-api-local",

@@ -1,4 +1,4 @@
-using Goals.Api.Cli;
+using Goals.Local.Cli;
 using Goals.Api.Tests.Infrastructure;
 using Npgsql;
 

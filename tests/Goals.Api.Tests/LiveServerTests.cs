@@ -6,7 +6,7 @@ using Goals.Api.Tests.Infrastructure;
 
 namespace Goals.Api.Tests;
 
-/// <summary>The README run: `dotnet run --project src/Goals.Api` → /health → `token` verb → the demo student's goals over HTTP;
+/// <summary>The README run: `bash scripts/run.sh` (Goals.Local serve) → /health → `token` verb → the demo student's goals over HTTP;
 /// and the npm graphql-http audit against that live server.</summary>
 [Collection(LiveServerCollection.Name)]
 public sealed class LiveServerTests(LiveServer server)
@@ -14,7 +14,7 @@ public sealed class LiveServerTests(LiveServer server)
     [Fact]
     public async Task Readme_run_command_serves_the_demo_students_goals_with_a_minted_token()
     {
-        // As the README: TOKEN=$(ASPNETCORE_ENVIRONMENT=Development dotnet run --project src/Goals.Api -- token)
+        // As the README: TOKEN=$(ASPNETCORE_ENVIRONMENT=Development dotnet run --project src/Goals.Local -- token)
         var (exit, stdout, stderr) = await server.RunVerbInDevelopmentAsync("token", "--minutes", "5");
         Assert.True(exit == 0, $"token exited {exit}: {stderr}");
         var token = stdout.Trim();

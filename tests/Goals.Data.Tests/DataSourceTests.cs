@@ -1,4 +1,4 @@
-using Goals.Data.Embedded;
+using Goals.Local.Embedded;
 using Goals.Data.Repositories;
 using Goals.Data.Sessions;
 using Goals.Data.Transactions;

@@ -1,4 +1,5 @@
-using Goals.Data.Embedded;
+using Goals.Local;
+using Goals.Local.Embedded;
 using Goals.Data.Migrations;
 using Goals.Data.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ public sealed class MigrationTests : IAsyncLifetime, IDisposable
 
     public MigrationTests() => _loggerFactory = LoggerFactory.Create(b => b.AddProvider(_logs));
 
-    private static string SchemaDirectory => Path.Combine(DatabaseConfiguration.FindRepositoryRoot()!, "schema", "migrations");
+    private static string SchemaDirectory => Path.Combine(RepositoryRoot.Find()!, "schema", "migrations");
 
     private async Task<string> NewDatabaseAsync()
     {

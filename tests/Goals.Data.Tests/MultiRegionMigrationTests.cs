@@ -1,4 +1,4 @@
-using Goals.Data.Embedded;
+using Goals.Local.Embedded;
 using Goals.Data.Migrations;
 using Goals.Data.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;

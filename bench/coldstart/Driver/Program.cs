@@ -1,11 +1,12 @@
 // bench/coldstart driver. Cold start = process start -> first GraphQL answer (or first 200 for hello-world).
-//   ColdStart.Driver --sc <dir with bootstrap> --fd <dir with Goals.Api.dll> --hello <HelloWorld.dll> [--runs 10] [--out file.md]
+//   ColdStart.Driver --sc <dir with bootstrap> --fd <dir with Goals.Api.dll> --local <dir with Goals.Local.dll> --hello <HelloWorld.dll>
+//                    [--runs 10] [--out file.md]
 // Starts one private PostgreSQL (the data layer's), migrates it with the app's own `migrate` verb, mints a token with
-// the `token` verb and inserts one goal; then, round-robin (so load from elsewhere hits every scenario alike), one
+// the local run's `token` verb and inserts one goal; then, round-robin (so load from elsewhere hits every scenario alike), one
 // discarded warm-up round and N measured rounds of:
 //   lambda-sc   <sc>/bootstrap                 Lambda mode (_HANDLER=api), event from the Runtime API emulator
 //   lambda-fd   dotnet <fd>/Goals.Api.dll      Lambda mode, same
-//   kestrel     dotnet <fd>/Goals.Api.dll serve --urls ...   (ConnectionStrings__Goals set: no embedded DB start)
+//   kestrel     dotnet <local>/Goals.Local.dll serve --urls ...   (ConnectionStrings__Goals set: no embedded DB start)
 //   hello       dotnet <hello>/HelloWorld.dll --urls ...     GET / -> 200
 // Each Lambda run gets a fresh emulator (started before the clock) with the event already queued.
 using System.Diagnostics;
@@ -14,7 +15,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using Goals.Data.Embedded;
+using Goals.Local.Embedded;
 using Goals.Testing.Lambda;
 using Npgsql;
 
@@ -39,7 +40,8 @@ var appEnvironment = new Dictionary<string, string?>
 var fdDll = Path.Combine(options.Fd, "Goals.Api.dll");
 var (migrateExit, migrateOutput) = await RunToEndAsync("dotnet", [fdDll, "migrate"], appEnvironment);
 if (migrateExit != 0) throw new InvalidOperationException("migrate failed:\n" + migrateOutput);
-var (tokenExit, tokenOutput) = await RunToEndAsync("dotnet", [fdDll, "token", "--student", student.ToString(), "--minutes", "120"],
+var localDll = Path.Combine(options.Local, "Goals.Local.dll");
+var (tokenExit, tokenOutput) = await RunToEndAsync("dotnet", [localDll, "token", "--student", student.ToString(), "--minutes", "120"],
     new Dictionary<string, string?>(appEnvironment) { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, stdoutOnly: true);
 if (tokenExit != 0) throw new InvalidOperationException("token failed:\n" + tokenOutput);
 var token = tokenOutput.Trim();
@@ -83,7 +85,7 @@ var scenarios = new List<Scenario>
 {
     new("lambda-sc", "packaged self-contained R2R `bootstrap`, Lambda mode", ct => LambdaRunAsync(Path.Combine(options.Sc, "bootstrap"), [], ct)),
     new("lambda-fd", "framework-dependent `dotnet Goals.Api.dll`, Lambda mode", ct => LambdaRunAsync("dotnet", [fdDll], ct)),
-    new("kestrel", "same app (fd) `serve` on Kestrel, external DB", ct => HttpRunAsync("dotnet", port => [fdDll, "serve", "--urls", $"http://127.0.0.1:{port}"],
+    new("kestrel", "the same app as Goals.Local `serve` on Kestrel, external DB", ct => HttpRunAsync("dotnet", port => [localDll, "serve", "--urls", $"http://127.0.0.1:{port}"],
         port => new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/graphql")
         {
             Content = new StringContent(query, Encoding.UTF8, "application/json"),
@@ -281,7 +283,7 @@ internal sealed class Scenario(string name, string what, Func<CancellationToken,
     }
 }
 
-internal sealed record Args(string Sc, string Fd, string Hello, int Runs, string? Out, HashSet<string>? Only)
+internal sealed record Args(string Sc, string Fd, string Local, string Hello, int Runs, string? Out, HashSet<string>? Only)
 {
     public static Args Parse(string[] args)
     {
@@ -296,6 +298,7 @@ internal sealed record Args(string Sc, string Fd, string Hello, int Runs, string
         return new Args(
             Value("--sc") ?? throw new ArgumentException("--sc <dir with bootstrap> is required"),
             Value("--fd") ?? throw new ArgumentException("--fd <dir with Goals.Api.dll> is required"),
+            Value("--local") ?? throw new ArgumentException("--local <dir with Goals.Local.dll> is required"),
             Value("--hello") ?? throw new ArgumentException("--hello <HelloWorld.dll> is required"),
             runs,
             Value("--out"),

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using Goals.Data.Embedded;
+using Goals.Local.Embedded;
 using Goals.Data.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

@@ -2,7 +2,6 @@ using System.Text;
 using Goals.Lambda.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Goals.Api.Auth;
@@ -84,7 +83,8 @@ public static class AuthSetup
     }
 }
 
-/// <summary>Development tokens signed with `Auth:SigningKey` (local-only: production uses `Auth:Authority`).</summary>
+/// <summary>The HS256 signing key (`Auth:SigningKey`) and the public development key; minting tokens is Goals.Local's
+/// (<c>DevelopmentTokens</c>): the deployed app only verifies them.</summary>
 public static class DevTokens
 {
     /// <summary>The public key in appsettings.Development.json: refused outside Development (<see cref="AuthSettingsValidator"/>).</summary>
@@ -97,23 +97,5 @@ public static class DevTokens
         var bytes = Encoding.UTF8.GetBytes(signingKey);
         if (bytes.Length < MinimumKeyBytes) throw new InvalidOperationException($"{AuthSettings.SigningKeyKey} must be at least {MinimumKeyBytes} bytes (HS256).");
         return new SymmetricSecurityKey(bytes);
-    }
-
-    public static string Create(IConfiguration configuration, Guid studentId, TimeSpan lifetime, DateTime? now = null)
-    {
-        var signingKey = configuration[AuthSettings.SigningKeyKey];
-        if (string.IsNullOrEmpty(signingKey)) throw new InvalidOperationException($"{AuthSettings.SigningKeyKey} is not configured.");
-        var issued = now ?? DateTime.UtcNow;
-        var descriptor = new SecurityTokenDescriptor
-        {
-            Issuer = configuration[KnownConfigurationKeys.AuthIssuer],
-            Audience = configuration[KnownConfigurationKeys.AuthAudience],
-            IssuedAt = issued,
-            NotBefore = issued,
-            Expires = issued + lifetime,
-            Claims = new Dictionary<string, object> { ["sub"] = studentId.ToString("D") },
-            SigningCredentials = new SigningCredentials(KeyFrom(signingKey), SecurityAlgorithms.HmacSha256),
-        };
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Goals.Api.Auth;
 using Goals.Api.Http;
-using Goals.Api.Ide;
 using Goals.Api.Observability;
 using Goals.Api.Jobs;
 using Goals.Api.Jobs.Files;
@@ -70,7 +69,7 @@ public static class GoalsApp
         services.AddSingleton<GraphQLExecutionStep>();
         services.AddSingleton<GraphQLRequestTelemetry>();
         services.AddSingleton<GraphQLHttpHandler>();
-        services.AddSingleton<IdeAssets>();
+        services.AddGoalsHealthChecks(); // GET /health: the database check (Health.cs)
 
         services.AddGoalsAuthentication(configuration);
         services.AddGoalsOpenTelemetry(configuration); // only when OTEL_EXPORTER_OTLP_*ENDPOINT is set
@@ -101,11 +100,11 @@ public static class GoalsApp
         app.UseAuthentication();
 
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
-        var ide = app.Services.GetRequiredService<IdeAssets>();
         var settings = app.Services.GetRequiredService<GraphQLSettings>();
+        var ide = settings.Ide ? app.Services.GetService<IGraphQLIde>() : null; // only the local run registers one
         app.Map("/graphql", async context =>
         {
-            if (settings.Ide && HttpMethods.IsGet(context.Request.Method) && !context.Request.Query.ContainsKey("query")
+            if (ide is not null && HttpMethods.IsGet(context.Request.Method) && !context.Request.Query.ContainsKey("query")
                 && GraphQLContentNegotiation.PrefersHtml(context.Request.Headers.Accept))
             {
                 await ide.ServeIndexAsync(context);
@@ -114,14 +113,10 @@ public static class GoalsApp
 
             await handler.HandleAsync(context);
         });
-        if (settings.Ide)
-        {
-            app.MapGet("/graphql/{**path}", ide.ServeFileAsync);
-            app.MapGet("/bcp-config.json", ide.ServeConfigAsync);
-        }
+        ide?.MapAssets(app);
 
         if (!JobServices.UsesS3(app.Configuration)) JobFileEndpoints.Map(app); // signed links of the local job files
-        app.MapGet("/health", Health.HandleAsync);
+        app.MapGoalsHealthChecks();
         app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;
     }

@@ -1,42 +1,40 @@
 using System.Text.Json;
-using Goals.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Goals.Api.Hosting;
 
-/// <summary>GET /health: {"status":"ok|degraded","database":"reachable|unreachable","engine":"PostgreSQL|CockroachDB|null"}; 200 or 503.</summary>
+/// <summary>
+/// GET /health on the platform's health checks: {"status":"ok|degraded","database":"reachable|unreachable",
+/// "engine":"PostgreSQL|CockroachDB|null"}; 200 or 503; never cached.
+/// </summary>
 public static class Health
 {
-    public static async Task HandleAsync(HttpContext context, GoalsDataSource dataSource)
+    public const string Path = "/health";
+    private const string DatabaseCheck = "database";
+
+    public static IServiceCollection AddGoalsHealthChecks(this IServiceCollection services)
     {
-        string? engine = null;
-        var reachable = false;
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-            timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            await using (var command = dataSource.DataSource.CreateCommand("SELECT 1"))
-            {
-                await command.ExecuteScalarAsync(timeout.Token);
-            }
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseCheck, HealthStatus.Unhealthy, timeout: TimeSpan.FromSeconds(3));
+        return services;
+    }
 
-            engine = (await dataSource.GetEngineAsync(timeout.Token)).ToString();
-            reachable = true;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
-        {
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Api.Health")
-                .LogWarning("Health check: database unreachable: {Message}", ex.Message);
-        }
+    public static void MapGoalsHealthChecks(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteAsync, AllowCachingResponses = true })
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
 
-        context.Response.StatusCode = reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+    private static async Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        var database = report.Entries.TryGetValue(DatabaseCheck, out var entry) ? entry : default;
+        var reachable = database.Status == HealthStatus.Healthy;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         await using var writer = new Utf8JsonWriter(context.Response.BodyWriter);
         writer.WriteStartObject();
-        writer.WriteString("status", reachable ? "ok" : "degraded");
+        writer.WriteString("status", report.Status == HealthStatus.Healthy ? "ok" : "degraded");
         writer.WriteString("database", reachable ? "reachable" : "unreachable");
-        if (engine is null) writer.WriteNull("engine");
-        else writer.WriteString("engine", engine);
+        if (reachable && database.Data.TryGetValue(DatabaseHealthCheck.EngineKey, out var engine)) writer.WriteString("engine", (string)engine);
+        else writer.WriteNull("engine");
         writer.WriteEndObject();
     }
 }

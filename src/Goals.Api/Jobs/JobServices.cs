@@ -4,7 +4,6 @@ using Amazon.S3;
 using Amazon.SQS;
 using Goals.Api.Jobs.Files;
 using Goals.Api.Jobs.Kinds;
-using Goals.Data;
 using Goals.Data.Jobs;
 using Goals.Lambda.Configuration;
 
@@ -89,10 +88,9 @@ public static class JobServices
         return options;
     }
 
+    /// <summary>Jobs:FilesDirectory (the local run sets &lt;repo&gt;/.data/jobs), else a directory under the temp directory.</summary>
     private static string LocalDirectory(JobOptions options) =>
-        !string.IsNullOrEmpty(options.FilesDirectory) ? options.FilesDirectory
-        : DatabaseConfiguration.FindRepositoryRoot() is { } root ? Path.Combine(root, ".data", "jobs")
-        : Path.Combine(Path.GetTempPath(), "goals-jobs");
+        !string.IsNullOrEmpty(options.FilesDirectory) ? options.FilesDirectory : Path.Combine(Path.GetTempPath(), "goals-jobs");
 
     private static byte[] LinkKey(JobOptions options, IConfiguration configuration)
     {

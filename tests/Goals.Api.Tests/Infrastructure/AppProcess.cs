@@ -6,7 +6,7 @@ using System.Text;
 namespace Goals.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The built app (`dotnet Goals.Api.dll`, the build output beside the tests, appsettings*.json included) run as a
+/// The built app (`dotnet Goals.Local.dll`, the local run's build output beside the tests, appsettings*.json included) run as a
 /// process with exactly the environment variables given: no ASPNETCORE_/DOTNET_ENVIRONMENT unless the test sets one.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
@@ -40,7 +40,7 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Goals.Api.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Goals.Local.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");

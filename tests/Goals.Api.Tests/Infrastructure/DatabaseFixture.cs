@@ -1,4 +1,4 @@
-using Goals.Data.Embedded;
+using Goals.Local.Embedded;
 using Goals.Data.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Goals.Api.Auth;
+using Goals.Local.Auth;
 using Goals.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -68,7 +69,7 @@ public sealed class KestrelApi : IAsyncDisposable
         return new KestrelApi(app, logs, new Uri(address), applicationName);
     }
 
-    public string Token(Guid studentId) => DevTokens.Create(_app.Configuration, studentId, TimeSpan.FromMinutes(10), null);
+    public string Token(Guid studentId) => DevelopmentTokens.Create(_app.Configuration, studentId, TimeSpan.FromMinutes(10), null);
 
     public HttpRequestMessage Request(string query, object? variables, Guid student)
     {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Goals.Data;
 
 namespace Goals.Api.Tests.Infrastructure;
 
@@ -17,7 +16,7 @@ public sealed class LiveServer : IAsyncLifetime
     private readonly StringBuilder _output = new();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "goals-api-live-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public static string RepositoryRoot { get; } = DatabaseConfiguration.FindRepositoryRoot()
+    public static string RepositoryRoot { get; } = Goals.Local.RepositoryRoot.Find()
         ?? throw new InvalidOperationException("Cannot find the repository root (Goals.slnx).");
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -61,7 +60,7 @@ public sealed class LiveServer : IAsyncLifetime
         throw new TimeoutException($"/health did not answer 200 within 120 s:\n{Output}");
     }
 
-    /// <summary>Runs a verb as the README's token example does: `ASPNETCORE_ENVIRONMENT=Development dotnet run --project src/Goals.Api -- token`.</summary>
+    /// <summary>Runs a verb as the README's token example does: `ASPNETCORE_ENVIRONMENT=Development dotnet run --project src/Goals.Local -- token`.</summary>
     public Task<(int ExitCode, string Stdout, string Stderr)> RunVerbInDevelopmentAsync(params string[] args) =>
         RunVerbAsync(new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development" }, args);
 
@@ -70,7 +69,7 @@ public sealed class LiveServer : IAsyncLifetime
     public async Task<(int ExitCode, string Stdout, string Stderr)> RunVerbAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var stdout = new StringBuilder();
-        using var process = Start(["dotnet", "run", "--project", "src/Goals.Api", "--no-build", "--", .. args], null, stdout, environment);
+        using var process = Start(["dotnet", "run", "--project", "src/Goals.Local", "--no-build", "--", .. args], null, stdout, environment);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stderr = await process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);

@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Goals.Api.Auth;
+using Goals.Local.Auth;
 using Goals.Api.Hosting;
+using Goals.Local;
 using Goals.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -51,6 +53,7 @@ public sealed class TestApi : IAsyncDisposable, IGraphQLRequestObserver
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);
         GoalsApp.ConfigureServices(builder);
+        builder.Services.AddGraphQLIde(); // as the local run serves it (the deployed app has no IDE)
         configureServices?.Invoke(builder.Services);
         TestApi? api = null;
         builder.Services.AddSingleton<IGraphQLRequestObserver>(_ => api!);
@@ -62,7 +65,7 @@ public sealed class TestApi : IAsyncDisposable, IGraphQLRequestObserver
     }
 
     public string Token(Guid studentId, TimeSpan? lifetime = null, DateTime? now = null) =>
-        DevTokens.Create(Configuration, studentId, lifetime ?? TimeSpan.FromMinutes(10), now);
+        DevelopmentTokens.Create(Configuration, studentId, lifetime ?? TimeSpan.FromMinutes(10), now);
 
     /// <summary>POSTs a GraphQL request (application/json); returns status, content type and the parsed body.</summary>
     public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? token = null,

@@ -74,7 +74,7 @@ public sealed class WorkerCrashTests(DatabaseFixture database) : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Goals.Api.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Goals.Local.dll"));
         info.ArgumentList.Add("worker");
         info.Environment["ConnectionStrings__Goals"] = database.ConnectionString;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";

@@ -1,17 +1,20 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Goals.Api.Cli;
 using Goals.Api.Hosting;
 using Goals.Api.Tests.Infrastructure;
 using Goals.Data;
 using Goals.Lambda.Configuration;
+using Goals.Local.Cli;
+using Goals.Local.Embedded;
 
 namespace Goals.Api.Tests.Lambda;
 
 /// <summary>
 /// serverless.template ↔ the app: every variable the template sets is a key the app READS (through
 /// <see cref="KnownConfigurationKeys"/> or Goals.Data's equal constants), no key is spelt as a bare literal beside its
-/// constant, and every CLI verb the docs mention is one CliDispatcher dispatches. (Template-only checks — handlers,
+/// constant, and every CLI verb the docs mention is one its executable (Goals.Api or Goals.Local) has. (Template-only checks — handlers,
 /// parameters, queue — are in Goals.Lambda.Tests; the SAM schema in tests/template/validate.mjs.)
 /// </summary>
 public sealed partial class DeploymentConsistencyTests
@@ -22,11 +25,11 @@ public sealed partial class DeploymentConsistencyTests
     private static readonly HashSet<string> LocalOnlyKeys =
     [
         "Auth:SigningKey", "Serve:MaxHeapMegabytes", "Cors:Origins", "GraphQL:IdeDirectory", "Migrations:Directory",
-        DatabaseConfiguration.DataDirectoryKey, DatabaseConfiguration.ClientCertificateKey, DatabaseConfiguration.ClientKeyKey,
+        EmbeddedDatabase.DataDirectoryKey, DatabaseConfiguration.ClientCertificateKey, DatabaseConfiguration.ClientKeyKey,
     ];
 
     private static IReadOnlyList<(string Path, string Text)> Sources { get; } =
-        new[] { "src/Goals.Api", "src/Goals.Data" }
+        new[] { "src/Goals.Api", "src/Goals.Data", "src/Goals.Local" }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(Root, dir), "*.cs", SearchOption.AllDirectories))
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -100,29 +103,34 @@ public sealed partial class DeploymentConsistencyTests
     }
 
     [Fact]
-    public void Every_cli_verb_the_docs_and_template_mention_is_dispatched()
+    public void Every_cli_verb_the_docs_and_template_mention_is_one_its_executable_has()
     {
-        var dispatcher = File.ReadAllText(Path.Combine(Root, "src/Goals.Api/Cli/CliDispatcher.cs"));
-        var dispatched = DispatchArm().Matches(dispatcher).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-        Assert.Superset(new HashSet<string> { "serve", "migrate", "token", "seed", "worker" }, dispatched);
+        var verbs = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
+        {
+            ["Api"] = ApiCommandLine.Build([]).Subcommands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal),
+            ["Local"] = LocalCommandLine.Build([]).Subcommands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal),
+        };
+        Assert.Equal(["migrate"], verbs["Api"]);
+        Assert.Superset(new HashSet<string> { "serve", "migrate", "token", "seed", "worker" }, verbs["Local"]);
 
-        var documents = new[] { "README.md", "src/Goals.Api/README.md", "src/Goals.Lambda/README.md", "serverless.template", "bench/coldstart/README.md" }
+        var documents = new[] { "README.md", "src/Goals.Api/README.md", "src/Goals.Local/README.md", "src/Goals.Lambda/README.md", "serverless.template", "bench/coldstart/README.md" }
             .Where(p => File.Exists(Path.Combine(Root, p)))
             .ToDictionary(p => p, p => File.ReadAllText(Path.Combine(Root, p)));
-        var mentioned = new List<(string Document, string Verb)>();
+        var mentioned = new List<(string Document, string Executable, string Verb)>();
         foreach (var (document, text) in documents)
         {
-            mentioned.AddRange(VerbMention().Matches(text).Select(m => (document, m.Groups[1].Value)));
+            mentioned.AddRange(VerbMention().Matches(text).Select(m => (document, m.Groups["exe"].Success ? m.Groups["exe"].Value : "Api", m.Groups["verb"].Value)));
         }
 
-        // The verb table of src/Goals.Api/README.md: | `verb ...` | ...
-        var table = documents["src/Goals.Api/README.md"];
+        // The verb table of src/Goals.Local/README.md: | `verb ...` | ...
+        var table = documents["src/Goals.Local/README.md"];
         var section = table[table.IndexOf("## Verbs", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
-        mentioned.AddRange(VerbTableRow().Matches(section).Select(m => ("src/Goals.Api/README.md (verb table)", m.Groups[1].Value)));
+        mentioned.AddRange(VerbTableRow().Matches(section).Select(m => ("src/Goals.Local/README.md (verb table)", "Local", m.Groups[1].Value)));
 
         Assert.Contains(mentioned, m => m.Verb == "token");
-        Assert.All(mentioned, m => Assert.True(dispatched.Contains(m.Verb), $"{m.Document} mentions the verb '{m.Verb}' that CliDispatcher does not dispatch."));
+        Assert.All(mentioned, m => Assert.True(verbs[m.Executable].Contains(m.Verb),
+            $"{m.Document} mentions the verb '{m.Verb}' that Goals.{m.Executable} does not have."));
     }
 
     private static bool IsRead(string key)
@@ -159,10 +167,7 @@ public sealed partial class DeploymentConsistencyTests
     [GeneratedRegex("\"((?:ConnectionStrings|Database|Auth|GraphQL|Jobs|Cors|Migrations):[A-Za-z]+)\"")]
     private static partial Regex ConfigKeyLiteral();
 
-    [GeneratedRegex("\"([a-z]+)\"(?: or \"[^\"]+\")* =>")]
-    private static partial Regex DispatchArm();
-
-    [GeneratedRegex(@"(?:Goals\.Api\.dll|/bootstrap|--project src/Goals\.Api(?: --no-build)? --|dotnet run --project src/Goals\.Api --) ([a-z]+)\b")]
+    [GeneratedRegex(@"(?:Goals\.(?<exe>Api|Local)\.dll|/bootstrap|--project src/Goals\.(?<exe>Api|Local)(?: --no-build)? --) (?<verb>[a-z]+)\b")]
     private static partial Regex VerbMention();
 
     [GeneratedRegex(@"^\| `([a-z]+)[ `]", RegexOptions.Multiline)]

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Goals.Api.Auth;
+using Goals.Local.Auth;
 using Goals.Api.Tests.Infrastructure;
-using Goals.Data.Embedded;
+using Goals.Local.Embedded;
 using Goals.Data.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,7 +36,7 @@ public sealed class LambdaApp : IAsyncLifetime
         })
         .Build();
 
-    public static string Token(Guid studentId) => DevTokens.Create(TokenConfiguration, studentId, TimeSpan.FromMinutes(10));
+    public static string Token(Guid studentId) => DevelopmentTokens.Create(TokenConfiguration, studentId, TimeSpan.FromMinutes(10));
 
     public async Task InitializeAsync()
     {

@@ -2,7 +2,7 @@ using Goals.Data.Migrations;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace Goals.Data.Embedded;
+namespace Goals.Local.Embedded;
 
 /// <summary>
 /// For test runs and benchmarks: one database server per process — ConnectionStrings__Goals when set

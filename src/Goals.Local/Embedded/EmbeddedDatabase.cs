@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
+using Goals.Data;
 
-namespace Goals.Data.Embedded;
+namespace Goals.Local.Embedded;
 
 /// <summary>
 /// The database for a local run: <c>ConnectionStrings:Goals</c> when configured (any external
@@ -15,6 +14,9 @@ public sealed class EmbeddedDatabase : IAsyncDisposable
         ConnectionString = connectionString;
         Server = server;
     }
+
+    /// <summary>Where the persistent private PostgreSQL keeps its cluster (default: &lt;repo&gt;/.data/pg).</summary>
+    public const string DataDirectoryKey = "Database:DataDirectory";
 
     public string ConnectionString { get; }
 
@@ -30,8 +32,8 @@ public sealed class EmbeddedDatabase : IAsyncDisposable
             return new EmbeddedDatabase(external, server: null);
         }
 
-        var dataDirectory = configuration[DatabaseConfiguration.DataDirectoryKey]
-            ?? Path.Combine(DatabaseConfiguration.FindRepositoryRoot() ?? Directory.GetCurrentDirectory(), ".data", "pg");
+        var dataDirectory = configuration[DataDirectoryKey]
+            ?? Path.Combine(RepositoryRoot.Find() ?? Directory.GetCurrentDirectory(), ".data", "pg");
         logger.LogInformation("{Key} is not set: starting a private PostgreSQL in {DataDirectory}", DatabaseConfiguration.ConnectionStringKey, dataDirectory);
         var server = await PrivatePostgres.StartPersistentAsync(dataDirectory, "goals", loggerFactory.CreateLogger<PrivatePostgres>(), ct);
         return new EmbeddedDatabase(server.ConnectionString, server);

@@ -1,8 +1,10 @@
+using System.CommandLine;
+using Goals.Api.Cli;
 using Goals.Api.Hosting;
 using Goals.Api.Jobs;
 using Goals.Data;
 
-namespace Goals.Api.Cli;
+namespace Goals.Local.Cli;
 
 /// <summary>
 /// `worker [--once]`: the local job worker on its own — the same drain `serve` hosts (sweep, then run every runnable
@@ -11,10 +13,17 @@ namespace Goals.Api.Cli;
 /// </summary>
 internal static class WorkerCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create(IReadOnlyList<string> overrides)
     {
-        var once = args.Contains("--once");
-        var builder = GoalsApp.CreateBuilder(args, CliDispatcher.LocalEnvironment());
+        var once = new Option<bool>("--once") { Description = "Drain what is runnable, then exit (default: run until Ctrl+C)" };
+        var command = new Command("worker", "Run queued jobs locally (the drain serve already hosts)") { once };
+        command.SetAction((parsed, _) => RunAsync(overrides, parsed.GetValue(once)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IReadOnlyList<string> overrides, bool once)
+    {
+        var builder = GoalsApp.CreateBuilder(overrides.ToArray(), CommandLineHost.LocalEnvironment());
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         using var stopping = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -25,10 +34,10 @@ internal static class WorkerCommand
 
         await using var database = await LocalDatabase.OpenAsync(builder.Configuration, loggers, prepareEmbedded: true, stopping.Token);
         builder.Configuration[DatabaseConfiguration.ConnectionStringKey] = database.ConnectionString;
-        GoalsApp.ConfigureServices(builder);
+        LocalApp.ConfigureServices(builder);
         await using var app = builder.Build();
         var worker = app.Services.GetRequiredService<LocalJobWorker>();
-        var logger = loggers.CreateLogger("Goals.Api.Worker");
+        var logger = loggers.CreateLogger("Goals.Local.Worker");
         if (once)
         {
             var runs = await worker.DrainAsync(stopping.Token);

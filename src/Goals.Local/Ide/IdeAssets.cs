@@ -3,15 +3,15 @@ using Goals.Api.Hosting;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 
-namespace Goals.Api.Ide;
+namespace Goals.Local.Ide;
 
 /// <summary>
-/// Banana Cake Pop (npm @chillicream/bananacakepop-graphql-ide, pinned in src/Goals.Api/ide/package.json) served at
+/// Banana Cake Pop (npm @chillicream/bananacakepop-graphql-ide, pinned in src/Goals.Local/ide/package.json) served at
 /// GET /graphql for browsers. The bundle is installed by the build (npm ci) and copied next to the app as ide/;
 /// nothing of it is committed. Its index.html gets a &lt;base href&gt; so the relative asset paths resolve under /graphql/,
 /// and bcp-config.json (which the IDE fetches beside index.html) makes it use the page URL as the endpoint, with telemetry off.
 /// </summary>
-public sealed class IdeAssets(IConfiguration configuration, ILogger<IdeAssets> logger)
+public sealed class IdeAssets(IConfiguration configuration, ILogger<IdeAssets> logger) : IGraphQLIde
 {
     private const string PackagePath = "node_modules/@chillicream/bananacakepop-graphql-ide";
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
@@ -23,16 +23,22 @@ public sealed class IdeAssets(IConfiguration configuration, ILogger<IdeAssets> l
         var candidates = new List<string>();
         if (configuration["GraphQL:IdeDirectory"] is { Length: > 0 } configured) candidates.Add(configured);
         candidates.Add(Path.Combine(AppContext.BaseDirectory, "ide"));
-        if (Goals.Data.DatabaseConfiguration.FindRepositoryRoot() is { } root)
-            candidates.Add(Path.Combine(root, "src", "Goals.Api", "ide", PackagePath));
+        if (RepositoryRoot.Find() is { } root)
+            candidates.Add(Path.Combine(root, "src", "Goals.Local", "ide", PackagePath));
         foreach (var dir in candidates)
         {
             if (File.Exists(Path.Combine(dir, "index.html"))) return new PhysicalFileProvider(Path.GetFullPath(dir));
         }
 
-        logger.LogWarning("Banana Cake Pop is not installed (looked in {Directories}); run a build, which runs npm ci in src/Goals.Api/ide",
+        logger.LogWarning("Banana Cake Pop is not installed (looked in {Directories}); run a build, which runs npm ci in src/Goals.Local/ide",
             string.Join(", ", candidates));
         return null;
+    }
+
+    public void MapAssets(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/graphql/{**path}", ServeFileAsync);
+        endpoints.MapGet("/bcp-config.json", ServeConfigAsync);
     }
 
     public async Task ServeIndexAsync(HttpContext context)
@@ -41,7 +47,7 @@ public sealed class IdeAssets(IConfiguration configuration, ILogger<IdeAssets> l
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("The GraphQL IDE is not installed: build the project (it runs npm ci in src/Goals.Api/ide).");
+            await context.Response.WriteAsync("The GraphQL IDE is not installed: build the project (it runs npm ci in src/Goals.Local/ide).");
             return;
         }
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Goals.Data.Embedded;
+namespace Goals.Local.Embedded;
 
 /// <summary>
 /// Runs PostgreSQL tools as an unprivileged user when we are root (initdb/postgres refuse root),

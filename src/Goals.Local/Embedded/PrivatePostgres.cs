@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace Goals.Data.Embedded;
+namespace Goals.Local.Embedded;
 
 /// <summary>
 /// A PostgreSQL server private to this process, listening on 127.0.0.1 only (trust auth, no unix socket).

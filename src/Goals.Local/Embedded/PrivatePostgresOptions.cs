@@ -1,4 +1,4 @@
-namespace Goals.Data.Embedded;
+namespace Goals.Local.Embedded;
 
 public sealed record PrivatePostgresOptions
 {

@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Diagnostics;
+using Goals.Api.Cli;
 using Npgsql;
 
-namespace Goals.Api.Cli;
+namespace Goals.Local.Cli;
 
 /// <summary>
 /// `seed --students N --goals G --tasks T --notes K [--out file]`: deterministic load-test data, inserted set-based
@@ -11,22 +13,32 @@ namespace Goals.Api.Cli;
 /// </summary>
 internal static class SeedCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create(IReadOnlyList<string> overrides)
     {
-        var students = CliDispatcher.IntOption(args, "--students", 10, 1, 1_000_000);
-        var goals = CliDispatcher.IntOption(args, "--goals", 10, 0, 10_000);
-        var tasks = CliDispatcher.IntOption(args, "--tasks", 3, 0, 1_000);
-        var notes = CliDispatcher.IntOption(args, "--notes", 2, 0, 1_000);
-        var output = CliDispatcher.Option(args, "--out");
+        var students = CommandLineHost.RangedOption("--students", "Students", 10, 1, 1_000_000);
+        var goals = CommandLineHost.RangedOption("--goals", "Goals per student", 10, 0, 10_000);
+        var tasks = CommandLineHost.RangedOption("--tasks", "Tasks per goal", 3, 0, 1_000);
+        var notes = CommandLineHost.RangedOption("--notes", "Notes per goal", 2, 0, 1_000);
+        var output = new Option<FileInfo>("--out") { Description = "Write the student ids to this file (default: stdout)", HelpName = "file" };
+        var command = new Command("seed", "Insert deterministic load-test data (set-based, idempotent); prints the student ids")
+        {
+            students, goals, tasks, notes, output,
+        };
+        command.SetAction((parsed, ct) => RunAsync(overrides, parsed.GetValue(students), parsed.GetValue(goals), parsed.GetValue(tasks),
+            parsed.GetValue(notes), parsed.GetValue(output), ct));
+        return command;
+    }
 
-        var configuration = CliDispatcher.LoadConfiguration(CliDispatcher.LocalEnvironment(), args);
+    private static async Task<int> RunAsync(IReadOnlyList<string> overrides, int students, int goals, int tasks, int notes, FileInfo? output,
+        CancellationToken ct)
+    {
+        var configuration = CommandLineHost.LoadConfiguration(CommandLineHost.LocalEnvironment(), overrides);
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)
             .AddFilter((_, level) => level >= LogLevel.Warning));
-        await using var database = await LocalDatabase.OpenAsync(configuration, loggers, prepareEmbedded: true, CancellationToken.None);
-        var ids = await SeedAsync(database.ConnectionString, students, goals, tasks, notes, CancellationToken.None);
-
-        if (output is not null) await File.WriteAllLinesAsync(output, ids.Select(id => id.ToString("D")));
-        else foreach (var id in ids) Console.Out.WriteLine(id.ToString("D"));
+        await using var database = await LocalDatabase.OpenAsync(configuration, loggers, prepareEmbedded: true, ct);
+        var ids = await SeedAsync(database.ConnectionString, students, goals, tasks, notes, ct);
+        if (output is not null) await File.WriteAllLinesAsync(output.FullName, ids.Select(id => id.ToString("D")), ct);
+        else foreach (var id in ids) await Console.Out.WriteLineAsync(id.ToString("D"));
         return 0;
     }
 

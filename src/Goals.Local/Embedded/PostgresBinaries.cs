@@ -1,4 +1,4 @@
-namespace Goals.Data.Embedded;
+namespace Goals.Local.Embedded;
 
 /// <summary>Locates the PostgreSQL server binaries (initdb, pg_ctl, postgres) on this machine.</summary>
 public sealed record PostgresBinaries(string BinDirectory)

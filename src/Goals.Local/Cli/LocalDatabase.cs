@@ -1,7 +1,7 @@
-using Goals.Data.Embedded;
+using Goals.Local.Embedded;
 using Goals.Data.Migrations;
 
-namespace Goals.Api.Cli;
+namespace Goals.Local.Cli;
 
 /// <summary>
 /// The local-only database convenience of serve/migrate/seed: `ConnectionStrings:Goals` when configured (used as is,
@@ -16,7 +16,7 @@ internal static class LocalDatabase
         var database = await EmbeddedDatabase.StartAsync(configuration, loggers, ct);
         if (database.Server is not null && prepareEmbedded)
         {
-            var logger = loggers.CreateLogger("Goals.Api.LocalDatabase");
+            var logger = loggers.CreateLogger("Goals.Local.LocalDatabase");
             if (await MigrationCommand.RunAsync(database.ConnectionString, logger, ct) != MigrationCommand.Success)
             {
                 await database.DisposeAsync();

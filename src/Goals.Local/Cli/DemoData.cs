@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Goals.Api.Cli;
+namespace Goals.Local.Cli;
 
 /// <summary>
 /// Demo data of the local run: three goals with tasks and notes for the demo student

@@ -1,4 +1,4 @@
-namespace Goals.Api.Hosting;
+namespace Goals.Local.Hosting;
 
 /// <summary>
 /// Bounds the GC heap of `serve` on a machine that sets no memory limit (no cgroup limit, no DOTNET_GCHeapHardLimit).
