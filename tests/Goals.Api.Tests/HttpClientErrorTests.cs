@@ -182,7 +182,7 @@ public sealed class HttpClientErrorTests(DatabaseFixture database) : IAsyncLifet
         foreach (var malformed in MalformedRequests.Generate(seed: 20261201, count: 3000))
         {
             using var request = new HttpRequestMessage(malformed.IsGet ? HttpMethod.Get : HttpMethod.Post,
-                malformed.IsGet ? _api.GraphQLUrl + "?" + malformed.QueryString : _api.GraphQLUrl);
+                malformed.IsGet ? new Uri(_api.GraphQLUrl + "?" + malformed.QueryString) : _api.GraphQLUrl);
             if (!malformed.IsGet)
             {
                 request.Content = JsonBytes(malformed.Body);

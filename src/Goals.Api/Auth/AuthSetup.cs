@@ -1,5 +1,4 @@
 using System.Text;
-using Goals.Lambda.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;

@@ -22,7 +22,7 @@ public static class ConfigurationValidation
 /// <summary>`Cors:Origins` as the CORS policy uses them.</summary>
 public sealed class CorsSettings
 {
-    public string[] Origins { get; set; } = [];
+    public IReadOnlyList<string> Origins { get; set; } = [];
 }
 
 /// <summary>Each origin exactly as a browser sends it: http(s)://host[:port], no path, no wildcard, no trailing slash.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Goals.Api.Auth;
 using Goals.Api.Http;
 using Goals.Api.Observability;

@@ -31,7 +31,10 @@ public static class JobServices
                 : new AmazonSQSClient(new AmazonSQSConfig { ServiceURL = options.SqsServiceUrl, MaxErrorRetry = 1, Timeout = TimeSpan.FromSeconds(10) }));
         }
 
-        if (options.UsesSqs) services.AddSingleton<IJobPublisher, SqsJobPublisher>();
+        if (options.UsesSqs)
+        {
+            services.AddSingleton<IJobPublisher, SqsJobPublisher>();
+        }
         else
         {
             services.AddSingleton<LocalJobPublisher>();

@@ -18,7 +18,7 @@ public sealed class IdeAssets(IConfiguration configuration, ILogger<IdeAssets> l
     private readonly Lazy<IFileProvider?> _files = new(() => Locate(configuration, logger));
     private string? _index;
 
-    private static IFileProvider? Locate(IConfiguration configuration, ILogger logger)
+    private static PhysicalFileProvider? Locate(IConfiguration configuration, ILogger logger)
     {
         var candidates = new List<string>();
         if (configuration["GraphQL:IdeDirectory"] is { Length: > 0 } configured) candidates.Add(configured);

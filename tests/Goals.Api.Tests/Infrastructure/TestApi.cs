@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Goals.Api.Auth;
 using Goals.Local.Auth;
 using Goals.Api.Hosting;
 using Goals.Local;

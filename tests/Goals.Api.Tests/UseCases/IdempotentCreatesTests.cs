@@ -117,7 +117,7 @@ public sealed class IdempotentCreatesTests(DatabaseFixture database) : IAsyncLif
 
     private async Task<long> GoalCountAsync(Guid student)
     {
-        await using DbSession session = _dataSource.OpenSession();
+        await using var session = _dataSource.OpenSession();
         return await session.QuerySingleOrDefaultAsync<long>("SELECT count(*) FROM goals WHERE student_id = @Student", new { Student = student });
     }
 }

@@ -13,7 +13,7 @@ public sealed class CreateGoal(GoalRepository goals, IdempotentCreates idempoten
 
     public sealed record Result(GoalRow Goal, string? IdempotencyKey, bool Replayed);
 
-    /// <exception cref="Goals.GraphQL.GraphQLException">LIMIT_EXCEEDED: the student has <see cref="StudentLimits.MaxGoalsPerStudent"/>
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">LIMIT_EXCEEDED: the student has <see cref="StudentLimits.MaxGoalsPerStudent"/>
     /// goals; CONFLICT: the key was used with another input.</exception>
     public async Task<Result> RunAsync(GoalsRequest request, Guid studentId, Input input, CancellationToken ct)
     {
