@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Goals.Local.Cli;
+using Goals.Api.Cli;
+using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Goals.Api.Jobs;
 using Goals.Local.Embedded;
@@ -90,7 +92,7 @@ var warmTarget = Guid.NewGuid();
 await RunAsync(warmTarget, JobKinds.Import, new { format = "JSON", uploadId = await UploadAsync(warmTarget, ExportFile(warm.Job)) });
 
 var rows = goals * (1 + Tasks + Notes);
-Console.WriteLine($"jobs bench: {goals} goals x {Tasks} tasks x {Notes} notes = {rows} rows, Jobs:ChunkRows {services.GetRequiredService<JobOptions>().ChunkRows}");
+Console.WriteLine($"jobs bench: {goals} goals x {Tasks} tasks x {Notes} notes = {rows} rows, Jobs:ChunkRows {services.GetRequiredService<JobsOptions>().ChunkRows}");
 Console.WriteLine("| job | rows | seconds | rows/s | peak working-set growth | peak managed-heap growth |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
 void Report(string name, long count, (JobRecord Job, TimeSpan Elapsed, long Set, long Heap) r) =>

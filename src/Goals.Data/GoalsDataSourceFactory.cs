@@ -7,28 +7,15 @@ namespace Goals.Data;
 /// <summary>Builds the one <see cref="GoalsDataSource"/> of the process from configuration.</summary>
 public static class GoalsDataSourceFactory
 {
-    public const string DefaultApplicationName = "goals-api";
+    public static GoalsDataSource Create(IConfiguration configuration, ILoggerFactory loggerFactory) =>
+        Create(configuration, DatabaseOptions.From(configuration), loggerFactory);
 
-    /// <summary>Lambda runs one request at a time per instance: a tiny pool keeps the cluster's connection count sane.</summary>
-    public const int DefaultMaxPoolSize = 2;
-
-    /// <summary>
-    /// Recycle connections well before a network load balancer's idle timeout (AWS NLB: 350 s) or a spot node's
-    /// reclamation can drop them under us: Npgsql checks the lifetime whenever a connection is taken from the pool,
-    /// which also holds in Lambda, where the pool's pruning timer does not run while the instance is frozen.
-    /// </summary>
-    public const int DefaultConnectionLifetimeSeconds = 300;
-    public const int DefaultConnectionIdleLifetimeSeconds = 60;
-    public const int DefaultKeepaliveSeconds = 30;
-
-    /// <summary>A database that cannot be reached answers SERVICE_UNAVAILABLE in seconds, not after Npgsql's 15.</summary>
-    public const int DefaultConnectTimeoutSeconds = 5;
-
-    public static GoalsDataSource Create(IConfiguration configuration, ILoggerFactory loggerFactory)
+    /// <summary>The data source of `ConnectionStrings:Goals` with <paramref name="options"/> applied.</summary>
+    public static GoalsDataSource Create(IConfiguration configuration, DatabaseOptions options, ILoggerFactory loggerFactory)
     {
-        var connectionString = DatabaseConfiguration.GetExternalConnectionString(configuration)
-            ?? throw new InvalidOperationException($"{DatabaseConfiguration.ConnectionStringKey} is not set (a local run: Goals.Local starts a private PostgreSQL and sets it).");
-        return Create(BuildConnectionString(connectionString, configuration), loggerFactory);
+        var connectionString = DatabaseOptions.ConnectionString(configuration)
+            ?? throw new InvalidOperationException($"{DatabaseOptions.ConnectionStringKey} is not set (a local run: Goals.Local starts a private PostgreSQL and sets it).");
+        return Create(BuildConnectionString(connectionString, options), loggerFactory);
     }
 
     /// <summary>A data source for a ready connection string (tests, tools). Multi-host strings ("Host=a,b,c") work as is.</summary>
@@ -39,22 +26,26 @@ public static class GoalsDataSourceFactory
         return new GoalsDataSource(builder.Build(), loggerFactory);
     }
 
-    /// <summary>Applies TLS files, application name and pool defaults from configuration to the connection string.</summary>
-    public static string BuildConnectionString(string connectionString, IConfiguration configuration)
+    /// <summary>Applies the `Database` section of <paramref name="configuration"/> (bound and validated) to the connection string.</summary>
+    public static string BuildConnectionString(string connectionString, IConfiguration configuration) =>
+        BuildConnectionString(connectionString, DatabaseOptions.From(configuration));
+
+    /// <summary>Applies TLS files, application name and pool defaults to the connection string.</summary>
+    public static string BuildConnectionString(string connectionString, DatabaseOptions options)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.ApplicationName))
         {
-            builder.ApplicationName = configuration[DatabaseConfiguration.ApplicationNameKey] ?? DefaultApplicationName;
+            builder.ApplicationName = options.ApplicationName is { Length: > 0 } name ? name : DatabaseOptions.DefaultApplicationName;
         }
 
-        if (int.TryParse(configuration[DatabaseConfiguration.MaxPoolSizeKey], out var maxPoolSize))
+        if (options.MaxPoolSize is { } maxPoolSize)
         {
             builder.MaxPoolSize = maxPoolSize;
         }
         else if (!MentionsMaxPoolSize(connectionString))
         {
-            builder.MaxPoolSize = DefaultMaxPoolSize;
+            builder.MaxPoolSize = DatabaseOptions.DefaultMaxPoolSize;
         }
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
 
@@ -69,18 +60,18 @@ public static class GoalsDataSourceFactory
         }
 
         var npgsqlDefaults = new NpgsqlConnectionStringBuilder();
-        builder.ConnectionLifetime = Seconds(configuration[DatabaseConfiguration.ConnectionLifetimeKey], DatabaseConfiguration.ConnectionLifetimeKey,
-            builder.ConnectionLifetime != npgsqlDefaults.ConnectionLifetime ? builder.ConnectionLifetime : DefaultConnectionLifetimeSeconds);
-        builder.ConnectionIdleLifetime = Seconds(configuration[DatabaseConfiguration.ConnectionIdleLifetimeKey], DatabaseConfiguration.ConnectionIdleLifetimeKey,
-            builder.ConnectionIdleLifetime != npgsqlDefaults.ConnectionIdleLifetime ? builder.ConnectionIdleLifetime : DefaultConnectionIdleLifetimeSeconds);
-        builder.KeepAlive = Seconds(configuration[DatabaseConfiguration.KeepaliveKey], DatabaseConfiguration.KeepaliveKey,
-            builder.KeepAlive != npgsqlDefaults.KeepAlive ? builder.KeepAlive : DefaultKeepaliveSeconds);
-        builder.Timeout = Seconds(configuration[DatabaseConfiguration.ConnectTimeoutKey], DatabaseConfiguration.ConnectTimeoutKey,
-            builder.Timeout != npgsqlDefaults.Timeout ? builder.Timeout : DefaultConnectTimeoutSeconds);
+        builder.ConnectionLifetime = options.ConnectionLifetimeSeconds
+            ?? (builder.ConnectionLifetime != npgsqlDefaults.ConnectionLifetime ? builder.ConnectionLifetime : DatabaseOptions.DefaultConnectionLifetimeSeconds);
+        builder.ConnectionIdleLifetime = options.ConnectionIdleLifetimeSeconds
+            ?? (builder.ConnectionIdleLifetime != npgsqlDefaults.ConnectionIdleLifetime ? builder.ConnectionIdleLifetime : DatabaseOptions.DefaultConnectionIdleLifetimeSeconds);
+        builder.KeepAlive = options.KeepaliveSeconds
+            ?? (builder.KeepAlive != npgsqlDefaults.KeepAlive ? builder.KeepAlive : DatabaseOptions.DefaultKeepaliveSeconds);
+        builder.Timeout = options.ConnectTimeoutSeconds
+            ?? (builder.Timeout != npgsqlDefaults.Timeout ? builder.Timeout : DatabaseOptions.DefaultConnectTimeoutSeconds);
 
-        var rootCertificate = configuration[DatabaseConfiguration.RootCertificateKey];
-        var clientCertificate = configuration[DatabaseConfiguration.ClientCertificateKey];
-        var clientKey = configuration[DatabaseConfiguration.ClientKeyKey];
+        var rootCertificate = options.RootCertificate;
+        var clientCertificate = options.ClientCertificate;
+        var clientKey = options.ClientKey;
         if (!string.IsNullOrEmpty(rootCertificate))
         {
             builder.RootCertificate = rootCertificate;
@@ -93,14 +84,6 @@ public static class GoalsDataSourceFactory
             builder.SslMode = SslMode.VerifyFull;
         }
         return builder.ConnectionString;
-    }
-
-    private static int Seconds(string? text, string key, int fallback)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return fallback;
-        return int.TryParse(text, out var value) && value >= 0
-            ? value
-            : throw new InvalidOperationException($"{key} must be a whole number of seconds (0 or more), not '{text}'.");
     }
 
     private static bool MentionsMaxPoolSize(string connectionString) =>

@@ -1,3 +1,4 @@
+using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Goals.Api.Jobs;
 using Goals.Local.Ide;
@@ -7,7 +8,7 @@ namespace Goals.Local;
 /// <summary>What the local run adds to <see cref="GoalsApp"/>: the GraphQL IDE, and job files under &lt;repo&gt;/.data/jobs.</summary>
 public static class LocalApp
 {
-    private const string JobFilesDirectoryKey = JobOptions.Section + ":" + nameof(JobOptions.FilesDirectory);
+    private const string JobFilesDirectoryKey = JobsOptions.Section + ":" + nameof(JobsOptions.FilesDirectory);
 
     public static void ConfigureServices(WebApplicationBuilder builder)
     {

@@ -38,6 +38,16 @@ public sealed class ConfigurationTests(DatabaseFixture database)
         { "Production", ["Auth:Authority", Authority, "Cors:Origins:0", "https://spa.example/"], "Cors:Origins holds 'https://spa.example/'" },
         { "Production", ["Auth:Authority", Authority, "Cors:Origins:0", "spa.example"], "Cors:Origins holds 'spa.example'" },
         { "Production", ["Auth:Authority", Authority, "Cors:Origins:0", "ftp://spa.example"], "Cors:Origins holds 'ftp://spa.example'" },
+        { "Production", ["Auth:Authority", Authority, "GraphQL:MaxResultBytes", "0"], "GraphQL:MaxResultBytes must be at least 1" },
+        { "Production", ["Auth:Authority", Authority, "GraphQL:DocumentCacheBytes", "-1"], "GraphQL:DocumentCacheBytes must be at least 1" },
+        { "Production", ["Auth:Authority", Authority, "GraphQL:PersistedQueryMaxEntries", "0"], "GraphQL:PersistedQueryMaxEntries must be at least 1" },
+        { "Production", ["Auth:Authority", Authority, "GraphQL:MaxDepth", "deep"], "GraphQL:MaxDepth" },
+        { "Production", ["Auth:Authority", Authority, "Database:MaxPoolSize", "0"], "Database:MaxPoolSize must be a whole number of at least 1" },
+        { "Production", ["Auth:Authority", Authority, "Database:KeepaliveSeconds", "-1"], "Database:KeepaliveSeconds must be a whole number of seconds" },
+        { "Production", ["Auth:Authority", Authority, "Database:ConnectTimeoutSeconds", "soon"], "Database:ConnectTimeoutSeconds" },
+        { "Production", ["Auth:Authority", Authority, "Jobs:LeaseSeconds", "0"], "Jobs:LeaseSeconds must be a whole number of at least 1" },
+        { "Production", ["Auth:Authority", Authority, "Jobs:LinkSigningKey", "short"], "Jobs:LinkSigningKey must have at least 32 characters" },
+        { "Production", ["Auth:Authority", Authority, "Serve:MaxHeapMegabytes", "-1"], "Serve:MaxHeapMegabytes must be a whole number of megabytes" },
     };
 
     [Theory]

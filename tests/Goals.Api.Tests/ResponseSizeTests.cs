@@ -1,4 +1,5 @@
 using Goals.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Goals.Api.Tests;
@@ -65,7 +66,7 @@ public sealed class ResponseSizeTests(DatabaseFixture database) : IAsyncLifetime
     [InlineData("GraphQL:DocumentCacheBytes")]
     public async Task A_bound_below_one_byte_stops_the_start(string key)
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             TestApi.StartAsync(database, new Dictionary<string, string?> { [key] = "0" }));
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }

@@ -1,10 +1,10 @@
 using Goals.Local.Embedded;
 using Goals.Data.Repositories;
 using Goals.Data.Sessions;
-using Goals.Data.Transactions;
-using Microsoft.Extensions.DependencyInjection;
 using Goals.Data.Tests.Infrastructure;
+using Goals.Data.Transactions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -25,9 +25,9 @@ public sealed class DataSourceTests(DatabaseFixture db) : IClassFixture<Database
         Assert.Equal("db1,db2,db3", plain.Host);
 
         var tls = new NpgsqlConnectionStringBuilder(GoalsDataSourceFactory.BuildConnectionString("Host=db;Maximum Pool Size=7;Application Name=worker", Config(
-            (DatabaseConfiguration.RootCertificateKey, "/certs/ca.crt"),
-            (DatabaseConfiguration.ClientCertificateKey, "/certs/client.crt"),
-            (DatabaseConfiguration.ClientKeyKey, "/certs/client.key"))));
+            ("Database:RootCertificate", "/certs/ca.crt"),
+            ("Database:ClientCertificate", "/certs/client.crt"),
+            ("Database:ClientKey", "/certs/client.key"))));
         Assert.Equal(SslMode.VerifyFull, tls.SslMode);
         Assert.Equal("/certs/ca.crt", tls.RootCertificate);
         Assert.Equal("/certs/client.crt", tls.SslCertificate);
@@ -35,7 +35,7 @@ public sealed class DataSourceTests(DatabaseFixture db) : IClassFixture<Database
         Assert.Equal(7, tls.MaxPoolSize);
         Assert.Equal("worker", tls.ApplicationName);
 
-        var configured = new NpgsqlConnectionStringBuilder(GoalsDataSourceFactory.BuildConnectionString("Host=db", Config((DatabaseConfiguration.MaxPoolSizeKey, "5"))));
+        var configured = new NpgsqlConnectionStringBuilder(GoalsDataSourceFactory.BuildConnectionString("Host=db", Config(("Database:MaxPoolSize", "5"))));
         Assert.Equal(5, configured.MaxPoolSize);
     }
 
@@ -59,7 +59,7 @@ public sealed class DataSourceTests(DatabaseFixture db) : IClassFixture<Database
     [Fact]
     public async Task Factory_reads_the_connection_string_from_configuration()
     {
-        await using var dataSource = GoalsDataSourceFactory.Create(Config((DatabaseConfiguration.ConnectionStringKey, db.ConnectionString)), NullLoggerFactory.Instance);
+        await using var dataSource = GoalsDataSourceFactory.Create(Config((DatabaseOptions.ConnectionStringKey, db.ConnectionString)), NullLoggerFactory.Instance);
         Assert.Equal(1, await ScalarOnAsync(dataSource, "SELECT 1"));
         Assert.Throws<InvalidOperationException>(() => GoalsDataSourceFactory.Create(Config(), NullLoggerFactory.Instance));
     }
@@ -78,17 +78,17 @@ public sealed class DataSourceTests(DatabaseFixture db) : IClassFixture<Database
     [Fact]
     public async Task Embedded_database_prefers_the_configured_connection_string()
     {
-        await using var external = await EmbeddedDatabase.StartAsync(Config((DatabaseConfiguration.ConnectionStringKey, db.ConnectionString)), NullLoggerFactory.Instance);
+        await using var external = await EmbeddedDatabase.StartAsync(Config((DatabaseOptions.ConnectionStringKey, db.ConnectionString)), NullLoggerFactory.Instance);
         Assert.Equal(db.ConnectionString, external.ConnectionString);
         Assert.Null(external.Server);
-        Assert.Equal(db.ConnectionString, external.WithConnectionString(Config())[DatabaseConfiguration.ConnectionStringKey]);
+        Assert.Equal(db.ConnectionString, external.WithConnectionString(Config())[DatabaseOptions.ConnectionStringKey]);
     }
 
     [Fact]
     public async Task AddGoalsData_registers_one_data_source_and_no_sessions_which_their_unit_of_work_owns()
     {
         var services = new ServiceCollection()
-            .AddSingleton(Config((DatabaseConfiguration.ConnectionStringKey, db.ConnectionString)))
+            .AddSingleton(Config((DatabaseOptions.ConnectionStringKey, db.ConnectionString)))
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddGoalsData();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

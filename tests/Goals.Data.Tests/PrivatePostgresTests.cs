@@ -52,7 +52,7 @@ public sealed class PrivatePostgresTests
             await File.WriteAllTextAsync(Path.Combine(dir, "postmaster.pid"), "999999\n" + dir + "\n0\n5432\n");
 
             // The local run's entry point: no ConnectionStrings:Goals, so the persistent private server.
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(EmbeddedDatabase.DataDirectoryKey, dir)]).Build();
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Database:DataDirectory", dir)]).Build();
             int pid;
             await using (var second = await EmbeddedDatabase.StartAsync(configuration, NullLoggerFactory.Instance))
             {

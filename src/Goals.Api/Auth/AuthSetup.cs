@@ -1,4 +1,5 @@
 using System.Text;
+using Goals.Api.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -8,7 +9,7 @@ namespace Goals.Api.Auth;
 /// <summary>
 /// JWT bearer validation from configuration: `Auth:Issuer`, `Auth:Audience`, and either `Auth:Authority` (OIDC
 /// metadata + JWKS, e.g. a Cognito user pool; RS256) or `Auth:SigningKey` (a symmetric HS256 key for development
-/// and tests; <see cref="AuthSettingsValidator"/> says where each is accepted). Authentication never rejects a request
+/// and tests; <see cref="AuthOptionsValidator"/> says where each is accepted). Authentication never rejects a request
 /// by itself: a missing or invalid token leaves the request anonymous and the GraphQL data fields fail with
 /// UNAUTHENTICATED (see <see cref="StudentContext"/>).
 /// </summary>
@@ -16,14 +17,13 @@ public static class AuthSetup
 {
     internal const string FailureItem = "goals.auth.failure";
 
-    public static IServiceCollection AddGoalsAuthentication(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>JWT bearer authentication configured from <see cref="AuthOptions"/> (registered by AddGoalsOptions).</summary>
+    public static IServiceCollection AddGoalsAuthentication(this IServiceCollection services)
     {
-        var auth = AuthSettings.From(configuration);
-        services.AddOptions<AuthSettings>().Configure(o => o.Load(configuration)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AuthSettings>, AuthSettingsValidator>();
-
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>>((options, authOptions) =>
         {
+            var auth = authOptions.Value;
             options.MapInboundClaims = false;
             if (auth.Authority is { } authority)
             {
@@ -86,7 +86,7 @@ public static class AuthSetup
 /// (<c>DevelopmentTokens</c>): the deployed app only verifies them.</summary>
 public static class DevTokens
 {
-    /// <summary>The public key in appsettings.Development.json: refused outside Development (<see cref="AuthSettingsValidator"/>).</summary>
+    /// <summary>The public key in appsettings.Development.json: refused outside Development (<see cref="AuthOptionsValidator"/>).</summary>
     public const string DevelopmentSigningKey = "goals-api-LOCAL-DEVELOPMENT-ONLY-signing-key-not-a-secret";
 
     public const int MinimumKeyBytes = 32;
@@ -94,7 +94,7 @@ public static class DevTokens
     public static SymmetricSecurityKey KeyFrom(string signingKey)
     {
         var bytes = Encoding.UTF8.GetBytes(signingKey);
-        if (bytes.Length < MinimumKeyBytes) throw new InvalidOperationException($"{AuthSettings.SigningKeyKey} must be at least {MinimumKeyBytes} bytes (HS256).");
+        if (bytes.Length < MinimumKeyBytes) throw new InvalidOperationException($"{AuthOptions.SigningKeyKey} must be at least {MinimumKeyBytes} bytes (HS256).");
         return new SymmetricSecurityKey(bytes);
     }
 }

@@ -59,8 +59,8 @@ internal static class LambdaMode
     {
         public async Task MigrateAsync(CancellationToken cancellationToken)
         {
-            var connectionString = DatabaseConfiguration.GetExternalConnectionString(configuration)
-                ?? throw new InvalidOperationException($"{DatabaseConfiguration.ConnectionStringKey} is not set.");
+            var connectionString = DatabaseOptions.ConnectionString(configuration)
+                ?? throw new InvalidOperationException($"{DatabaseOptions.ConnectionStringKey} is not set.");
             if (await MigrationCommand.RunAsync(GoalsDataSourceFactory.BuildConnectionString(connectionString, configuration), logger,
                     cancellationToken) != MigrationCommand.Success)
             {

@@ -31,9 +31,9 @@ public static class MigrateCommand
 
     /// <summary>Goals.Api's target: ConnectionStrings:Goals, nothing else (fail closed: no implicit local database).</summary>
     public static Task<MigrationTarget> ConfiguredDatabase(IConfiguration configuration, ILoggerFactory loggers, CancellationToken ct) =>
-        Task.FromResult(DatabaseConfiguration.GetExternalConnectionString(configuration) is { } connectionString
+        Task.FromResult(DatabaseOptions.ConnectionString(configuration) is { } connectionString
             ? new MigrationTarget(connectionString)
-            : throw new InvalidOperationException($"{DatabaseConfiguration.ConnectionStringKey} is not set (the database to migrate)."));
+            : throw new InvalidOperationException($"{DatabaseOptions.ConnectionStringKey} is not set (the database to migrate)."));
 
     private static async Task<int> RunAsync(IReadOnlyList<string> overrides, bool multiRegion, OpenDatabase open, CancellationToken ct)
     {

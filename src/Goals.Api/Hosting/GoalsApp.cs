@@ -1,12 +1,14 @@
 using Goals.Api.Auth;
+using Goals.Api.Configuration;
 using Goals.Api.Http;
-using Goals.Api.Observability;
+
 using Goals.Api.Jobs;
 using Goals.Api.Jobs.Files;
+using Goals.Api.Observability;
 using Goals.Api.UseCases;
 using Goals.Data;
 using Goals.GraphQL.Execution;
-using Goals.Lambda.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Goals.Api.Hosting;
 
@@ -34,11 +36,7 @@ public static class GoalsApp
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
-        var settings = configuration.GetSection(KnownConfigurationKeys.GraphQLSection).Get<GraphQLSettings>() ?? new GraphQLSettings();
-        settings.RequirePositiveSizeBounds();
-        services.AddSingleton(settings);
-        services.AddSingleton(StudentLimits.FromConfiguration(configuration));
-        services.AddGoalsConfigurationValidation();
+        services.AddGoalsOptions(); // every section bound and validated at start-up (Configuration/GoalsOptionsRegistration.cs)
 
         services.AddGoalsData(); // one data source + TransactionRunner per process, repositories
         services.AddGoalsUseCases(); // one service per use case; the GraphQL handler opens (and ends) each request itself
@@ -46,6 +44,7 @@ public static class GoalsApp
 
         services.AddSingleton(sp =>
         {
+            var settings = sp.GetRequiredService<GraphQLOptions>();
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Api.GraphQL");
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var schema = Schema.GoalsSchema.Build(); // SDL parse + resolver binding: part of every cold start (resolved in Build)
@@ -63,43 +62,40 @@ public static class GoalsApp
                     logger.LogError(exception, "Resolver failed at {Path}: {Message}", string.Join('.', error.Path ?? []), exception.Message),
             });
         });
-        services.AddSingleton(configuration.GetSection(KnownConfigurationKeys.GraphQLSection).Get<PersistedQuerySettings>() ?? new PersistedQuerySettings());
         services.AddSingleton<PersistedQueries>(); // the trusted-documents manifest is read (or start-up fails) when the handler is built
         services.AddSingleton<GraphQLExecutionStep>();
         services.AddSingleton<GraphQLRequestTelemetry>();
         services.AddSingleton<GraphQLHttpHandler>();
         services.AddGoalsHealthChecks(); // GET /health: the database check (Health.cs)
 
-        services.AddGoalsAuthentication(configuration);
+        services.AddGoalsAuthentication();
         services.AddGoalsOpenTelemetry(configuration); // only when OTEL_EXPORTER_OTLP_*ENDPOINT is set
 
-        var origins = CorsOrigins(configuration);
-        if (origins.Length > 0)
-        {
-            services.AddCors(o => o.AddDefaultPolicy(p => p
-                .WithOrigins(origins)
+        services.AddCors(); // the policy of Cors:Origins; the middleware runs only when there are origins (Build)
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<CorsOriginsOptions>>((cors, origins) =>
+            cors.AddDefaultPolicy(p => p
+                .WithOrigins(origins.Value.NonBlankOrigins)
                 .WithMethods("GET", "POST")
                 .WithHeaders("authorization", "content-type", "accept")
                 .SetPreflightMaxAge(TimeSpan.FromHours(1))));
-        }
     }
 
-    /// <summary>`Cors:Origins`: the SPA origins allowed to call the API (none: no CORS headers at all).</summary>
-    public static string[] CorsOrigins(IConfiguration configuration) =>
-        (configuration.GetSection("Cors:Origins").Get<string[]>() ?? []).Where(o => !string.IsNullOrWhiteSpace(o)).ToArray();
-
-    /// <summary>Builds the app and its pipeline: errors → CORS → authentication → endpoints.</summary>
+    /// <summary>
+    /// Builds the app and its pipeline: errors → CORS → authentication → endpoints. The options are validated first:
+    /// an invalid configuration throws here, every failure at once (OptionsValidationException or AggregateException).
+    /// </summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
-        var corsEnabled = CorsOrigins(app.Configuration).Length > 0;
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        var corsEnabled = app.Services.GetRequiredService<IOptions<CorsOriginsOptions>>().Value.NonBlankOrigins.Length > 0;
 
         app.Use(GraphQLShapedErrors.InvokeAsync);
         if (corsEnabled) app.UseCors();
         app.UseAuthentication();
 
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
-        var settings = app.Services.GetRequiredService<GraphQLSettings>();
+        var settings = app.Services.GetRequiredService<GraphQLOptions>();
         var ide = settings.Ide ? app.Services.GetService<IGraphQLIde>() : null; // only the local run registers one
         app.Map("/graphql", async context =>
         {
@@ -114,7 +110,7 @@ public static class GoalsApp
         });
         ide?.MapAssets(app);
 
-        if (!JobServices.UsesS3(app.Configuration)) JobFileEndpoints.Map(app); // signed links of the local job files
+        if (!JobServices.UsesS3(app.Services.GetRequiredService<JobsOptions>())) JobFileEndpoints.Map(app); // signed links of the local job files
         app.MapGoalsHealthChecks();
         app.MapGet("/", () => Results.Redirect("/graphql"));
         return app;

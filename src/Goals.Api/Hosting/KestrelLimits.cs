@@ -1,4 +1,6 @@
+using Goals.Api.Configuration;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace Goals.Api.Hosting;
 
@@ -17,14 +19,14 @@ public static class KestrelLimits
 
     public static IServiceCollection AddGoalsKestrelLimits(this IServiceCollection services)
     {
-        services.AddOptions<KestrelServerOptions>().Configure<GraphQLSettings>(Apply);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<GraphQLOptions>>((options, graphQL) => Apply(options, graphQL.Value));
         return services;
     }
 
-    public static int MaxRequestLineSize(GraphQLSettings settings) =>
+    public static int MaxRequestLineSize(GraphQLOptions settings) =>
         (int)Math.Min(int.MaxValue / 2, 4L * settings.MaxRequestBytes + RequestLineSlack);
 
-    private static void Apply(KestrelServerOptions options, GraphQLSettings settings)
+    private static void Apply(KestrelServerOptions options, GraphQLOptions settings)
     {
         var limits = options.Limits;
         limits.MaxRequestLineSize = MaxRequestLineSize(settings);

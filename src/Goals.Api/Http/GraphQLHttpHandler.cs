@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Goals.Api.Auth;
+using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Goals.Api.UseCases;
 using Goals.GraphQL.Execution;
@@ -16,7 +17,7 @@ namespace Goals.Api.Http;
 /// own <see cref="GoalsRequest"/>; the answer (<see cref="GraphQLResponseWriter"/>); what it cost
 /// (<see cref="GraphQLRequestTelemetry"/>).
 /// </summary>
-public sealed class GraphQLHttpHandler(GraphQLExecutionStep execution, GraphQLSettings settings, GoalsRequestFactory requests,
+public sealed class GraphQLHttpHandler(GraphQLExecutionStep execution, GraphQLOptions settings, GoalsRequestFactory requests,
     PersistedQueries persistedQueries, GraphQLRequestTelemetry telemetry)
 {
     public async Task HandleAsync(HttpContext http)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
+using Goals.Api.Configuration;
 using Goals.GraphQL;
 using Goals.GraphQL.Execution;
 
@@ -26,7 +27,7 @@ public sealed class PersistedQueries
     private readonly FrozenDictionary<string, string>? _trusted;
     private readonly PersistedQueryRegistry? _registry;
 
-    public PersistedQueries(GraphQLExecutor executor, PersistedQuerySettings settings)
+    public PersistedQueries(GraphQLExecutor executor, GraphQLOptions settings)
     {
         _executor = executor;
         if (!string.IsNullOrWhiteSpace(settings.TrustedDocuments))
@@ -35,8 +36,6 @@ public sealed class PersistedQueries
             return;
         }
 
-        if (settings.PersistedQueryMaxEntries < 1 || settings.PersistedQueryMaxBytes < 1)
-            throw new InvalidOperationException("GraphQL:PersistedQueryMaxEntries and GraphQL:PersistedQueryMaxBytes must be positive.");
         _registry = new PersistedQueryRegistry(settings.PersistedQueryMaxEntries, settings.PersistedQueryMaxBytes);
     }
 

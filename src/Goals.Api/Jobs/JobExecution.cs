@@ -1,3 +1,4 @@
+using Goals.Api.Configuration;
 using Goals.Data;
 using Goals.Data.Jobs;
 using Goals.Data.Sessions;
@@ -15,7 +16,7 @@ public sealed class JobExecution : IAsyncDisposable
 {
     private readonly TransactionRunner _runner;
     private readonly JobRepository _jobs;
-    private readonly JobOptions _options;
+    private readonly JobsOptions _options;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _leaseLost = new();
     private readonly Task _heartbeat;
@@ -24,7 +25,7 @@ public sealed class JobExecution : IAsyncDisposable
     private long? _total;
 
     internal JobExecution(JobRecord job, string owner, GoalsDataSource dataSource, TransactionRunner runner, JobRepository jobs,
-        JobOptions options, ILogger logger)
+        JobsOptions options, ILogger logger)
     {
         Job = job;
         Owner = owner;

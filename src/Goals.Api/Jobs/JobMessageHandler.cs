@@ -1,5 +1,6 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Goals.Api.Configuration;
 using Goals.Lambda.Sqs;
 
 namespace Goals.Api.Jobs;
@@ -10,7 +11,7 @@ namespace Goals.Api.Jobs;
 /// another worker (a duplicate delivery); throws when it must run again, after hiding the message for the backoff,
 /// so SQS redelivers it then; after the queue's maxReceiveCount (= Jobs:MaxAttempts) it moves to the dead-letter queue.
 /// </summary>
-public sealed class JobMessageHandler(JobRunner jobRunner, JobOptions options, ILogger<JobMessageHandler> logger, IAmazonSQS? sqs = null)
+public sealed class JobMessageHandler(JobRunner jobRunner, JobsOptions options, ILogger<JobMessageHandler> logger, IAmazonSQS? sqs = null)
     : ISqsRecordHandler
 {
     public async Task HandleAsync(SqsRecord record, CancellationToken cancellationToken)

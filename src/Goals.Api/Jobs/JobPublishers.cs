@@ -1,5 +1,6 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Goals.Api.Configuration;
 using Goals.Data.Jobs;
 
 namespace Goals.Api.Jobs;
@@ -12,7 +13,7 @@ public interface IJobPublisher
 }
 
 /// <summary>The job's message on the SQS queue (AWSSDK.SQS).</summary>
-public sealed class SqsJobPublisher(IAmazonSQS sqs, JobOptions options) : IJobPublisher
+public sealed class SqsJobPublisher(IAmazonSQS sqs, JobsOptions options) : IJobPublisher
 {
     public async Task PublishAsync(JobKey key, CancellationToken ct) =>
         await sqs.SendMessageAsync(new SendMessageRequest(options.QueueUrl, JobMessage.Format(key)), ct);

@@ -1,3 +1,4 @@
+using Goals.Api.Configuration;
 using Goals.Data;
 using Goals.Data.Jobs;
 using Goals.Data.Transactions;
@@ -23,7 +24,7 @@ public enum JobRunOutcome
 /// exactly once (fenced by the lease). The same code runs behind SQS (Lambda worker) and in the local drain.
 /// </summary>
 public sealed class JobRunner(GoalsDataSource dataSource, TransactionRunner runner, JobRepository jobs, IEnumerable<IJobKind> kinds,
-    JobOptions options, ILogger<JobRunner> logger)
+    JobsOptions options, ILogger<JobRunner> logger)
 {
     private readonly Dictionary<string, IJobKind> _kinds = kinds.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 

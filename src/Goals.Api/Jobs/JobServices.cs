@@ -2,10 +2,11 @@ using System.Text;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.SQS;
+using Goals.Api.Configuration;
 using Goals.Api.Jobs.Files;
 using Goals.Api.Jobs.Kinds;
 using Goals.Data.Jobs;
-using Goals.Lambda.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Goals.Api.Jobs;
 
@@ -13,22 +14,22 @@ public static class JobServices
 {
     /// <summary>
     /// The job machinery from the `Jobs` section: SQS publisher (Jobs:QueueUrl) or the local one, S3 file store
-    /// (Jobs:Bucket) or the local directory, the kinds, the runner and the sweeper. The local file store needs a link
-    /// signing key (Jobs:LinkSigningKey or Auth:SigningKey): without one it refuses to start (fail closed).
+    /// (Jobs:Bucket) or the local directory, the kinds, the runner and the sweeper. The local file store signs its links
+    /// with Jobs:LinkSigningKey or Auth:SigningKey, else with a key of this process only. The options themselves are
+    /// registered and validated by AddGoalsOptions; <paramref name="configuration"/> only picks the implementations.
     /// </summary>
     public static IServiceCollection AddGoalsJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var options = ReadOptions(configuration);
-        services.AddSingleton(options);
         services.AddSingleton<JobRepository>();
         services.AddSingleton<StudentDataRepository>();
         services.AddHttpContextAccessor();
 
         if (options.UsesSqs || !string.IsNullOrEmpty(options.DeadLetterQueueUrl))
         {
-            services.AddSingleton<IAmazonSQS>(_ => string.IsNullOrEmpty(options.SqsServiceUrl)
+            services.AddSingleton<IAmazonSQS>(sp => sp.GetRequiredService<JobsOptions>().SqsServiceUrl is not { Length: > 0 } serviceUrl
                 ? new AmazonSQSClient()
-                : new AmazonSQSClient(new AmazonSQSConfig { ServiceURL = options.SqsServiceUrl, MaxErrorRetry = 1, Timeout = TimeSpan.FromSeconds(10) }));
+                : new AmazonSQSClient(new AmazonSQSConfig { ServiceURL = serviceUrl, MaxErrorRetry = 1, Timeout = TimeSpan.FromSeconds(10) }));
         }
 
         if (options.UsesSqs)
@@ -43,22 +44,26 @@ public static class JobServices
 
         if (!string.IsNullOrEmpty(options.Bucket))
         {
-            services.AddSingleton<IAmazonS3>(_ => string.IsNullOrEmpty(options.S3ServiceUrl)
+            services.AddSingleton<IAmazonS3>(sp => sp.GetRequiredService<JobsOptions>().S3ServiceUrl is not { Length: > 0 } serviceUrl
                 ? new AmazonS3Client()
                 // S3-compatible endpoints (emulators, MinIO) may lack the SDK's default trailing checksums: only when required.
                 : new AmazonS3Client(new AmazonS3Config
                 {
-                    ServiceURL = options.S3ServiceUrl,
+                    ServiceURL = serviceUrl,
                     ForcePathStyle = true,
                     RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
                     ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
                 }));
-            services.AddSingleton<IJobFileStore>(sp => new S3JobFileStore(sp.GetRequiredService<IAmazonS3>(), options.Bucket));
+            services.AddSingleton<IJobFileStore>(sp => new S3JobFileStore(sp.GetRequiredService<IAmazonS3>(), sp.GetRequiredService<JobsOptions>().Bucket!));
         }
         else
         {
-            services.AddSingleton(sp => new LocalJobFileStore(LocalDirectory(options), LinkKey(options, configuration),
-                sp.GetRequiredService<IHttpContextAccessor>(), options.PublicBaseUrl));
+            services.AddSingleton(sp =>
+            {
+                var jobs = sp.GetRequiredService<JobsOptions>();
+                return new LocalJobFileStore(LocalDirectory(jobs), LinkKey(jobs, sp.GetRequiredService<IOptions<AuthOptions>>().Value),
+                    sp.GetRequiredService<IHttpContextAccessor>(), jobs.PublicBaseUrl);
+            });
             services.AddSingleton<IJobFileStore>(sp => sp.GetRequiredService<LocalJobFileStore>());
         }
 
@@ -79,28 +84,20 @@ public static class JobServices
         if (!options.UsesSqs && options.LocalWorker) services.AddHostedService(sp => sp.GetRequiredService<LocalJobWorker>());
     }
 
-    public static bool UsesS3(IConfiguration configuration) => !string.IsNullOrEmpty(ReadOptions(configuration).Bucket);
+    public static bool UsesS3(JobsOptions options) => !string.IsNullOrEmpty(options.Bucket);
 
-    /// <summary>The `Jobs` section; the keys a deployment sets are read by their KnownConfigurationKeys names.</summary>
-    public static JobOptions ReadOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(JobOptions.Section).Get<JobOptions>() ?? new JobOptions();
-        options.QueueUrl = configuration[KnownConfigurationKeys.JobsQueueUrl];
-        options.DeadLetterQueueUrl = configuration[KnownConfigurationKeys.JobsDeadLetterQueueUrl];
-        options.Bucket = configuration[KnownConfigurationKeys.JobsBucket];
-        return options;
-    }
+    /// <summary>The `Jobs` section as registration sees it (which queue and file store to register); services get the validated options.</summary>
+    private static JobsOptions ReadOptions(IConfiguration configuration) =>
+        configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
 
     /// <summary>Jobs:FilesDirectory (the local run sets &lt;repo&gt;/.data/jobs), else a directory under the temp directory.</summary>
-    private static string LocalDirectory(JobOptions options) =>
+    private static string LocalDirectory(JobsOptions options) =>
         !string.IsNullOrEmpty(options.FilesDirectory) ? options.FilesDirectory : Path.Combine(Path.GetTempPath(), "goals-jobs");
 
-    private static byte[] LinkKey(JobOptions options, IConfiguration configuration)
+    private static byte[] LinkKey(JobsOptions options, AuthOptions auth)
     {
-        var key = options.LinkSigningKey is { Length: > 0 } k ? k : configuration["Auth:SigningKey"];
-        if (!string.IsNullOrEmpty(options.LinkSigningKey) && options.LinkSigningKey.Length < 32)
-            throw new InvalidOperationException("Jobs:LinkSigningKey must have at least 32 characters.");
-        if (string.IsNullOrEmpty(key) || key.Length < 32)
+        var key = options.LinkSigningKey is { Length: > 0 } k ? k : auth.SigningKey;
+        if (string.IsNullOrEmpty(key) || key.Length < JobsOptions.MinimumLinkSigningKeyChars)
         {
             // No shared secret configured (e.g. tokens come from an authority): links signed with a key of this process
             // only, so they stop working when it restarts, which a single local server can live with.

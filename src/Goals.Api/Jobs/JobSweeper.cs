@@ -1,5 +1,6 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Goals.Api.Configuration;
 using Goals.Data.Jobs;
 using Goals.Data.Transactions;
 
@@ -10,7 +11,7 @@ namespace Goals.Api.Jobs;
 /// that were committed but never published, and ends dead-lettered jobs as FAILED. A scheduled function in AWS; part
 /// of the loop of the local worker.
 /// </summary>
-public sealed class JobSweeper(TransactionRunner runner, JobRepository jobs, IJobPublisher publisher, JobOptions options,
+public sealed class JobSweeper(TransactionRunner runner, JobRepository jobs, IJobPublisher publisher, JobsOptions options,
     ILogger<JobSweeper> logger, IAmazonSQS? sqs = null)
 {
     public const int BatchSize = 100;

@@ -1,3 +1,4 @@
+using Goals.Api.Configuration;
 using Goals.Data.Jobs;
 using Goals.Data.Transactions;
 
@@ -9,7 +10,7 @@ namespace Goals.Api.Jobs;
 /// the `worker` verb runs it standalone.
 /// </summary>
 public sealed class LocalJobWorker(JobRunner jobRunner, JobSweeper sweeper, TransactionRunner runner, JobRepository jobs,
-    IJobPublisher publisher, JobOptions options, ILogger<LocalJobWorker> logger) : BackgroundService
+    IJobPublisher publisher, JobsOptions options, ILogger<LocalJobWorker> logger) : BackgroundService
 {
     /// <summary>Runs jobs until none is runnable; returns how many runs it made.</summary>
     public async Task<int> DrainAsync(CancellationToken ct)

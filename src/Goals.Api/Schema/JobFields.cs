@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Goals.Api.Configuration;
 using Goals.Api.Jobs;
 using Goals.Api.Jobs.Files;
 using Goals.Api.Jobs.Kinds;
@@ -36,7 +37,7 @@ internal static class JobFields
             var format = (string)input.Raw("format")!;
             var content = input.Raw("content") as string;
             var uploadId = input.Raw("uploadId") as Guid?;
-            var options = context.Services.GetRequiredService<JobOptions>();
+            var options = context.Services.GetRequiredService<JobsOptions>();
             if ((content is null) == (uploadId is null)) throw input.Invalid("content", "Give exactly one of input.content and input.uploadId.");
             if (content is { Length: 0 }) throw input.Invalid("content", "input.content must not be empty.");
             if (content?.Length > options.MaxInlineImportChars)

@@ -1,3 +1,4 @@
+using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Goals.Data.Repositories;
 using Goals.GraphQL;
@@ -35,7 +36,7 @@ internal static class UseCaseErrors
                 _ => $"a goal can have at most {e.Maximum} notes",
             };
             throw new GraphQLException($"Limit reached: {what}. Delete some to make room.", ErrorCodes.LimitExceeded,
-                new Dictionary<string, object?> { ["limit"] = StudentLimits.KeyOf(e.Limit), ["maximum"] = e.Maximum }, e);
+                new Dictionary<string, object?> { ["limit"] = StudentLimitsOptions.KeyOf(e.Limit), ["maximum"] = e.Maximum }, e);
         }
     }
 }

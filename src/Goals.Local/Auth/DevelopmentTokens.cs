@@ -1,5 +1,5 @@
 using Goals.Api.Auth;
-using Goals.Lambda.Configuration;
+using Goals.Api.Configuration;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -9,15 +9,19 @@ namespace Goals.Local.Auth;
 /// (local-only: production uses `Auth:Authority`).</summary>
 public static class DevelopmentTokens
 {
-    public static string Create(IConfiguration configuration, Guid studentId, TimeSpan lifetime, DateTime? now = null)
+    /// <summary>A token signed with the `Auth` section of <paramref name="configuration"/>.</summary>
+    public static string Create(IConfiguration configuration, Guid studentId, TimeSpan lifetime, DateTime? now = null) =>
+        Create(configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions(), studentId, lifetime, now);
+
+    public static string Create(AuthOptions auth, Guid studentId, TimeSpan lifetime, DateTime? now = null)
     {
-        var signingKey = configuration[AuthSettings.SigningKeyKey];
-        if (string.IsNullOrEmpty(signingKey)) throw new InvalidOperationException($"{AuthSettings.SigningKeyKey} is not configured.");
+        var signingKey = auth.SigningKey;
+        if (string.IsNullOrEmpty(signingKey)) throw new InvalidOperationException($"{AuthOptions.SigningKeyKey} is not configured.");
         var issued = now ?? DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = configuration[KnownConfigurationKeys.AuthIssuer],
-            Audience = configuration[KnownConfigurationKeys.AuthAudience],
+            Issuer = auth.Issuer,
+            Audience = auth.Audience,
             IssuedAt = issued,
             NotBefore = issued,
             Expires = issued + lifetime,

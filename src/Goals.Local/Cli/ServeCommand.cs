@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Goals.Api.Cli;
+using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Goals.Data;
 using Goals.Local.Hosting;
@@ -30,12 +31,12 @@ internal static class ServeCommand
         var builder = GoalsApp.CreateBuilder(overrides.ToArray(), CommandLineHost.LocalEnvironment());
         if (!string.IsNullOrEmpty(urls)) builder.WebHost.UseUrls(urls);
         else if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DefaultUrl);
-        ServeMemoryLimit.Apply(builder.Configuration); // before the app allocates
+        ServeMemoryLimit.Apply(ServeOptions.From(builder.Configuration)); // before the app allocates
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         using var stopping = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => stopping.Cancel();
         await using var database = await LocalDatabase.OpenAsync(builder.Configuration, loggers, prepareEmbedded: true, stopping.Token);
-        builder.Configuration[DatabaseConfiguration.ConnectionStringKey] = database.ConnectionString;
+        builder.Configuration[DatabaseOptions.ConnectionStringKey] = database.ConnectionString;
         LocalApp.ConfigureServices(builder);
         builder.Services.AddGoalsKestrelLimits();
         Api.Jobs.JobServices.AddLocalWorkerIfLocal(builder.Services, builder.Configuration); // no queue: jobs run in this process

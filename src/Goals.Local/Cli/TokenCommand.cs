@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Goals.Api.Auth;
+using Goals.Api.Configuration;
 using Goals.Local.Auth;
 using Goals.Api.Cli;
 
@@ -41,7 +42,7 @@ internal static class TokenCommand
         }
 
         var configuration = CommandLineHost.LoadConfiguration(environment, overrides);
-        if (string.IsNullOrEmpty(configuration[AuthSettings.SigningKeyKey]))
+        if (string.IsNullOrEmpty(configuration[AuthOptions.SigningKeyKey]))
         {
             Console.Error.WriteLine("token: Auth:SigningKey is not configured in this environment.");
             return 1;

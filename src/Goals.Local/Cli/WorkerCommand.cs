@@ -33,7 +33,7 @@ internal static class WorkerCommand
         };
 
         await using var database = await LocalDatabase.OpenAsync(builder.Configuration, loggers, prepareEmbedded: true, stopping.Token);
-        builder.Configuration[DatabaseConfiguration.ConnectionStringKey] = database.ConnectionString;
+        builder.Configuration[DatabaseOptions.ConnectionStringKey] = database.ConnectionString;
         LocalApp.ConfigureServices(builder);
         await using var app = builder.Build();
         var worker = app.Services.GetRequiredService<LocalJobWorker>();

@@ -26,15 +26,15 @@ public sealed class EmbeddedDatabase : IAsyncDisposable
     public static async Task<EmbeddedDatabase> StartAsync(IConfiguration configuration, ILoggerFactory loggerFactory, CancellationToken ct = default)
     {
         var logger = loggerFactory.CreateLogger<EmbeddedDatabase>();
-        if (DatabaseConfiguration.GetExternalConnectionString(configuration) is { } external)
+        if (DatabaseOptions.ConnectionString(configuration) is { } external)
         {
-            logger.LogInformation("Using the database configured in {Key}", DatabaseConfiguration.ConnectionStringKey);
+            logger.LogInformation("Using the database configured in {Key}", DatabaseOptions.ConnectionStringKey);
             return new EmbeddedDatabase(external, server: null);
         }
 
-        var dataDirectory = configuration[DataDirectoryKey]
+        var dataDirectory = DatabaseOptions.From(configuration).DataDirectory
             ?? Path.Combine(RepositoryRoot.Find() ?? Directory.GetCurrentDirectory(), ".data", "pg");
-        logger.LogInformation("{Key} is not set: starting a private PostgreSQL in {DataDirectory}", DatabaseConfiguration.ConnectionStringKey, dataDirectory);
+        logger.LogInformation("{Key} is not set: starting a private PostgreSQL in {DataDirectory}", DatabaseOptions.ConnectionStringKey, dataDirectory);
         var server = await PrivatePostgres.StartPersistentAsync(dataDirectory, "goals", loggerFactory.CreateLogger<PrivatePostgres>(), ct);
         return new EmbeddedDatabase(server.ConnectionString, server);
     }
@@ -43,7 +43,7 @@ public sealed class EmbeddedDatabase : IAsyncDisposable
     public IConfiguration WithConnectionString(IConfiguration configuration) =>
         new ConfigurationBuilder()
             .AddConfiguration(configuration)
-            .AddInMemoryCollection([new(DatabaseConfiguration.ConnectionStringKey, ConnectionString)])
+            .AddInMemoryCollection([new(DatabaseOptions.ConnectionStringKey, ConnectionString)])
             .Build();
 
     public ValueTask DisposeAsync() => Server?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -1,3 +1,5 @@
+using Goals.Api.Configuration;
+
 namespace Goals.Local.Hosting;
 
 /// <summary>
@@ -8,17 +10,12 @@ namespace Goals.Local.Hosting;
 /// </summary>
 public static class ServeMemoryLimit
 {
-    public const string Key = "Serve:MaxHeapMegabytes";
-    public const int DefaultMegabytes = 1024;
     private const ulong OneMegabyte = 1024 * 1024;
 
     /// <returns>The limit applied in bytes, or null when the machine already allows less, or it is turned off (0).</returns>
-    public static ulong? Apply(IConfiguration configuration)
+    public static ulong? Apply(ServeOptions options)
     {
-        var text = configuration[Key];
-        var megabytes = DefaultMegabytes;
-        if (!string.IsNullOrWhiteSpace(text) && (!int.TryParse(text, out megabytes) || megabytes < 0))
-            throw new InvalidOperationException($"{Key} must be a whole number of megabytes (0 turns the limit off), not '{text}'.");
+        var megabytes = options.MaxHeapMegabytes;
         if (megabytes == 0 || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_GCHeapHardLimit"))) return null;
 
         var bytes = (ulong)megabytes * OneMegabyte;

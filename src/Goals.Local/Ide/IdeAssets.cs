@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
@@ -11,17 +12,17 @@ namespace Goals.Local.Ide;
 /// nothing of it is committed. Its index.html gets a &lt;base href&gt; so the relative asset paths resolve under /graphql/,
 /// and bcp-config.json (which the IDE fetches beside index.html) makes it use the page URL as the endpoint, with telemetry off.
 /// </summary>
-public sealed class IdeAssets(IConfiguration configuration, ILogger<IdeAssets> logger) : IGraphQLIde
+public sealed class IdeAssets(GraphQLOptions settings, ILogger<IdeAssets> logger) : IGraphQLIde
 {
     private const string PackagePath = "node_modules/@chillicream/bananacakepop-graphql-ide";
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
-    private readonly Lazy<IFileProvider?> _files = new(() => Locate(configuration, logger));
+    private readonly Lazy<IFileProvider?> _files = new(() => Locate(settings.IdeDirectory, logger));
     private string? _index;
 
-    private static PhysicalFileProvider? Locate(IConfiguration configuration, ILogger logger)
+    private static PhysicalFileProvider? Locate(string? configured, ILogger logger)
     {
         var candidates = new List<string>();
-        if (configuration["GraphQL:IdeDirectory"] is { Length: > 0 } configured) candidates.Add(configured);
+        if (!string.IsNullOrEmpty(configured)) candidates.Add(configured);
         candidates.Add(Path.Combine(AppContext.BaseDirectory, "ide"));
         if (RepositoryRoot.Find() is { } root)
             candidates.Add(Path.Combine(root, "src", "Goals.Local", "ide", PackagePath));
@@ -92,7 +93,6 @@ public sealed class IdeAssets(IConfiguration configuration, ILogger<IdeAssets> l
     /// <summary>The IDE's preset: the endpoint is the page URL (/graphql), no telemetry, no analytics.</summary>
     public async Task ServeConfigAsync(HttpContext context)
     {
-        var settings = context.RequestServices.GetRequiredService<GraphQLSettings>();
         if (!settings.Ide)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -1,5 +1,6 @@
 using Amazon.SQS;
 using Amazon.SQS.Model;
+using Goals.Api.Configuration;
 using Goals.Api.Jobs;
 using Goals.Api.Tests.Infrastructure;
 using Goals.Data.Jobs;
@@ -194,7 +195,7 @@ public sealed class SqsJobsTests(DatabaseFixture database) : IAsyncLifetime, IAs
     private async Task<bool> HandleAsync(Message message)
     {
         await using var scope = Services.CreateAsyncScope();
-        var handler = new JobMessageHandler(scope.ServiceProvider.GetRequiredService<JobRunner>(), scope.ServiceProvider.GetRequiredService<JobOptions>(),
+        var handler = new JobMessageHandler(scope.ServiceProvider.GetRequiredService<JobRunner>(), scope.ServiceProvider.GetRequiredService<JobsOptions>(),
             NullLogger<JobMessageHandler>.Instance, scope.ServiceProvider.GetRequiredService<IAmazonSQS>());
         var record = new SqsRecord { MessageId = message.MessageId, ReceiptHandle = message.ReceiptHandle, Body = message.Body };
         try

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Goals.Lambda.Configuration;
 using Goals.Lambda.Hosting;
 using Goals.Lambda.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,26 +24,6 @@ public sealed class ServerlessTemplateTests
         Assert.NotEmpty(handlers);
         Assert.All(handlers, h => Assert.Contains(h, LambdaHandlerNames.All));
         Assert.Equal(LambdaHandlerNames.All.Order(), handlers.Order());
-    }
-
-    [Fact]
-    public void Every_environment_variable_is_a_known_configuration_key()
-    {
-        var known = KnownConfigurationKeys.All.Select(KnownConfigurationKeys.ToEnvironmentVariableName).ToHashSet(StringComparer.Ordinal);
-        var set = Functions.SelectMany(f => EnvironmentNames(f.Value.GetProperty("Properties")))
-            .Concat(EnvironmentNames(Template.GetProperty("Globals").GetProperty("Function")))
-            .ToArray();
-
-        Assert.NotEmpty(set);
-        Assert.All(set, name => Assert.Contains(name, known));
-    }
-
-    [Fact]
-    public void Every_known_configuration_key_is_unique_and_has_a_valid_environment_spelling()
-    {
-        Assert.Equal(KnownConfigurationKeys.All.Count, KnownConfigurationKeys.All.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.All(KnownConfigurationKeys.All, key =>
-            Assert.Matches("^[A-Za-z][A-Za-z0-9]*(__[A-Za-z][A-Za-z0-9]*)+$", KnownConfigurationKeys.ToEnvironmentVariableName(key)));
     }
 
     [Fact]
@@ -183,9 +162,4 @@ public sealed class ServerlessTemplateTests
                 break;
         }
     }
-
-    private static IEnumerable<string> EnvironmentNames(JsonElement properties) =>
-        properties.TryGetProperty("Environment", out var environment)
-            ? environment.GetProperty("Variables").EnumerateObject().Select(v => v.Name)
-            : [];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Goals.Api.Configuration;
 using Goals.Api.Jobs.Files;
 using Goals.Data.Jobs;
 
@@ -9,7 +10,7 @@ namespace Goals.Api.Jobs.Kinds;
 /// Jobs:ChunkRows rows each (CockroachDB handles many small deletes far better than one huge one), then the finished
 /// jobs and the exported/uploaded files. Every step is repeatable, so a rerun simply continues; progress counts rows.
 /// </summary>
-public sealed class EraseJob(StudentDataRepository data, JobRepository jobs, IJobFileStore files, JobOptions options) : IJobKind
+public sealed class EraseJob(StudentDataRepository data, JobRepository jobs, IJobFileStore files, JobsOptions options) : IJobKind
 {
     public const string Confirmation = "ERASE ALL MY DATA";
 

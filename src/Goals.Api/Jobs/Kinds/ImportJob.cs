@@ -1,10 +1,11 @@
-using Goals.Api.Hosting;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Goals.Api.Configuration;
+using Goals.Api.Hosting;
 using Goals.Api.Jobs.Files;
 using Goals.Data.Jobs;
 using Goals.Data.Repositories;
@@ -18,7 +19,7 @@ namespace Goals.Api.Jobs.Kinds;
 /// resumes after the last chunk; ids derive from row keys and inserts skip present rows, so nothing is ever inserted
 /// twice. Rows breaking the mutations' rules are rejected with their line and reason; the rest is imported.
 /// </summary>
-public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, JobOptions options, StudentLimits limits) : IJobKind
+public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, JobsOptions options, StudentLimitsOptions limits) : IJobKind
 {
     public string Kind => JobKinds.Import;
 

@@ -1,3 +1,4 @@
+using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Goals.Data.Sessions;
 
@@ -11,12 +12,12 @@ namespace Goals.Api.Jobs.Kinds;
 /// </summary>
 internal static class ImportLimits
 {
-    public static async Task<string?> CheckAsync(DbSession session, StudentLimits limits, Guid studentId, int newGoals, CancellationToken ct)
+    public static async Task<string?> CheckAsync(DbSession session, StudentLimitsOptions limits, Guid studentId, int newGoals, CancellationToken ct)
     {
         if (newGoals == 0) return null;
         var existing = await session.QuerySingleOrDefaultAsync<long>("SELECT count(*) FROM goals WHERE student_id = @studentId", new { studentId }, ct);
         return existing + newGoals > limits.MaxGoalsPerStudent
-            ? $"LIMIT_EXCEEDED: importing these goals would pass {StudentLimits.Section}:{nameof(StudentLimits.MaxGoalsPerStudent)} ({limits.MaxGoalsPerStudent}); the student has {existing}."
+            ? $"LIMIT_EXCEEDED: importing these goals would pass {StudentLimitsOptions.Section}:{nameof(StudentLimitsOptions.MaxGoalsPerStudent)} ({limits.MaxGoalsPerStudent}); the student has {existing}."
             : null;
     }
 }

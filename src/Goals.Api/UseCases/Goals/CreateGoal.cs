@@ -1,3 +1,4 @@
+using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Goals.Api.UseCases.Idempotency;
 using Goals.Data.Repositories;
@@ -6,14 +7,14 @@ using static Goals.Api.UseCases.UseCaseErrors;
 namespace Goals.Api.UseCases.Goals;
 
 /// <summary>Mutation <c>createGoal</c>: one idempotent transaction; the payload's children are read inside it.</summary>
-public sealed class CreateGoal(GoalRepository goals, IdempotentCreates idempotent, StudentLimits limits)
+public sealed class CreateGoal(GoalRepository goals, IdempotentCreates idempotent, StudentLimitsOptions limits)
 {
     public readonly record struct Input(string? IdempotencyKey, string GoalType, string Title, string Information, DateTimeOffset? DueAt,
         string? Color, SelectedChildren Selected);
 
     public sealed record Result(GoalRow Goal, string? IdempotencyKey, bool Replayed);
 
-    /// <exception cref="global::Goals.GraphQL.GraphQLException">LIMIT_EXCEEDED: the student has <see cref="StudentLimits.MaxGoalsPerStudent"/>
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">LIMIT_EXCEEDED: the student has <see cref="StudentLimitsOptions.MaxGoalsPerStudent"/>
     /// goals; CONFLICT: the key was used with another input.</exception>
     public async Task<Result> RunAsync(GoalsRequest request, Guid studentId, Input input, CancellationToken ct)
     {

@@ -1,14 +1,15 @@
 using System.Text.Json;
-using Goals.Api.Jobs;
+using Goals.Api.Configuration;
 using Goals.Api.Jobs.Files;
 using Goals.Api.Jobs.Kinds;
+using Goals.Api.Jobs;
 using Goals.Data.Jobs;
 
 namespace Goals.Api.UseCases.Jobs;
 
 /// <summary><c>Job.download</c>: a fresh link each time the job is read, valid for Jobs:LinkMinutes but never past the
 /// file's own expiry; null unless the job is a succeeded export whose file still exists.</summary>
-public sealed class GetJobDownload(JobOptions options, IJobFileStore files)
+public sealed class GetJobDownload(JobsOptions options, IJobFileStore files)
 {
     public sealed record Download(string Url, DateTimeOffset ExpiresAt, string Format);
 

@@ -1,11 +1,12 @@
-using Goals.Api.Jobs;
+using Goals.Api.Configuration;
 using Goals.Api.Jobs.Files;
+using Goals.Api.Jobs;
 
 namespace Goals.Api.UseCases.Jobs;
 
 /// <summary>Mutation <c>requestImportUpload</c>: a signed PUT link for a large import file, valid for Jobs:LinkMinutes,
 /// under a new upload id that <c>startImport</c> then names.</summary>
-public sealed class RequestImportUpload(JobOptions options, IJobFileStore files)
+public sealed class RequestImportUpload(JobsOptions options, IJobFileStore files)
 {
     public sealed record Upload(Guid UploadId, string Url, DateTimeOffset ExpiresAt);
 

@@ -1,3 +1,4 @@
+using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Goals.Api.UseCases.Idempotency;
 using Goals.Data.Repositories;
@@ -6,12 +7,12 @@ using static Goals.Api.UseCases.UseCaseErrors;
 namespace Goals.Api.UseCases.Notes;
 
 /// <summary>Mutation <c>createGoalNote</c>: adds a note in one idempotent transaction.</summary>
-public sealed class AddNote(NoteRepository notes, IdempotentCreates idempotent, StudentLimits limits)
+public sealed class AddNote(NoteRepository notes, IdempotentCreates idempotent, StudentLimitsOptions limits)
 {
     public readonly record struct Input(string? IdempotencyKey, Guid GoalId, string Information);
 
     /// <exception cref="global::Goals.GraphQL.GraphQLException">NOT_FOUND (field input.goalId); LIMIT_EXCEEDED: the goal has
-    /// <see cref="StudentLimits.MaxNotesPerGoal"/> notes; CONFLICT: the key was used with another input.</exception>
+    /// <see cref="StudentLimitsOptions.MaxNotesPerGoal"/> notes; CONFLICT: the key was used with another input.</exception>
     public Task<NoteResult> RunAsync(GoalsRequest request, Guid studentId, Input input, CancellationToken ct)
     {
         IdempotencyKey? key = input.IdempotencyKey is { } k

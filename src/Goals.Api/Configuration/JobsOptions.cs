@@ -1,14 +1,15 @@
-namespace Goals.Api.Jobs;
+namespace Goals.Api.Configuration;
 
 /// <summary>
 /// The `Jobs` configuration section. Without <see cref="QueueUrl"/> jobs are local: `serve` runs an in-process worker
 /// over the jobs table (no AWS). With it, the job's message goes to that SQS queue and the worker Lambda runs it.
 /// Without <see cref="Bucket"/>, job files live under <see cref="FilesDirectory"/> and are served by the app behind
-/// signed, expiring links; with it, in S3 behind presigned URLs.
+/// signed, expiring links; with it, in S3 behind presigned URLs. Checked by <see cref="JobsOptionsValidator"/>.
 /// </summary>
-public sealed class JobOptions
+public sealed class JobsOptions
 {
     public const string Section = "Jobs";
+    public const int MinimumLinkSigningKeyChars = 32;
 
     public string? QueueUrl { get; set; }
     /// <summary>The dead-letter queue the sweeper reads, so a dead-lettered job ends FAILED.</summary>
