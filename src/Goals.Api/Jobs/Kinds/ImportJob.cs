@@ -5,7 +5,6 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Goals.Api.Configuration;
-using Goals.Api.Hosting;
 using Goals.Api.Jobs.Files;
 using Goals.Data.Jobs;
 using Goals.Data.Repositories;

@@ -1,5 +1,4 @@
 using Goals.Api.Configuration;
-using Goals.Api.Hosting;
 using Goals.Api.UseCases.Idempotency;
 using Goals.Data.Repositories;
 using static Goals.Api.UseCases.UseCaseErrors;
