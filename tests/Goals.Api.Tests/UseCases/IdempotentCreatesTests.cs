@@ -2,7 +2,6 @@ using Goals.Api.Tests.Infrastructure;
 using Goals.Api.UseCases.Idempotency;
 using Goals.Data;
 using Goals.Data.Repositories;
-using Goals.Data.Sessions;
 using Goals.GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 
