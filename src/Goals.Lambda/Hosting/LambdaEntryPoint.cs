@@ -74,7 +74,7 @@ public static class LambdaEntryPoint
     internal static async Task<int> RunAsync(IHost host, string? handlerName, LambdaRuntimeClient client, CancellationToken cancellationToken)
     {
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Goals.Lambda");
-        var options = host.Services.GetService<LambdaRuntimeOptions>() ?? new LambdaRuntimeOptions();
+        var options = host.Services.GetService<LambdaRuntimeOptions>() ?? LambdaRuntimeOptions.FromEnvironment();
         var snapStart = LambdaSnapStart.IsSnapStart
             ? new LambdaSnapStart(host.Services.GetServices<ILambdaSnapshotHook>().ToArray(), host.Services.GetService<LambdaSnapStartOptions>(), logger)
             : null;

@@ -29,7 +29,7 @@ public static class LambdaHostingExtensions
     {
         services.TryAddSingleton<LambdaServer>();
         services.AddSingleton<IServer>(sp => sp.GetRequiredService<LambdaServer>());
-        services.TryAddSingleton(new LambdaRuntimeOptions());
+        services.TryAddSingleton(LambdaRuntimeOptions.FromEnvironment());
         services.TryAddSingleton(new ApiGatewayOptions());
         return services;
     }

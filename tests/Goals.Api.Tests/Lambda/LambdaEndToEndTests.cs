@@ -167,7 +167,7 @@ public sealed class LambdaEndToEndTests(LambdaApp app)
 
         var result = await app.Api.InvokeAsync(LambdaEvents.GeneratedV2(LambdaEvents.GraphQLBody(
             "mutation($id: UUID!) { updateGoal(input: { goalId: $id, title: \"Unlocked\" }) { goal { title } } }",
-            new JsonObject { ["id"] = goal.ToString() }), LambdaApp.Token(student)), timeout: TimeSpan.FromMilliseconds(2000));
+            new JsonObject { ["id"] = goal.ToString() }), LambdaApp.Token(student)), timeout: TimeSpan.FromMilliseconds(4000));
         await transaction.RollbackAsync();
 
         Assert.True(result.AnsweredAt < result.Deadline, $"answered {(result.AnsweredAt - result.Deadline).TotalMilliseconds} ms after the deadline");
