@@ -13,37 +13,54 @@ namespace Goals.Benchmarks;
 /// bench/run-engine-bench.sh prints both side by side. Method names match bench.mjs's operation names.
 /// </summary>
 [MemoryDiagnoser]
-public class EngineBenchmarks
+public class EngineBenchmarks : IDisposable
 {
-    private Schema schema = null!;
-    private GraphQLExecutor executor = null!;
-    private string introspectionText = null!;
-    private string threeLevelText = null!;
-    private DocumentNode introspectionDoc = null!;
-    private DocumentNode threeLevelDoc = null!;
-    private PreparedDocument introspectionPrepared = null!;
-    private PreparedDocument threeLevelPrepared = null!;
-    private readonly ValidationOptions validationOptions = new() { MaxDepth = null, MaxComplexity = null };
-    private readonly MemoryStream buffer = new();
+    private Schema _schema = null!;
+    private GraphQLExecutor _executor = null!;
+    private string _introspectionText = null!;
+    private string _threeLevelText = null!;
+    private DocumentNode _introspectionDoc = null!;
+    private DocumentNode _threeLevelDoc = null!;
+    private PreparedDocument _introspectionPrepared = null!;
+    private PreparedDocument _threeLevelPrepared = null!;
+    private readonly ValidationOptions _validationOptions = new() { MaxDepth = null, MaxComplexity = null };
+    private readonly MemoryStream _buffer = new();
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <remarks>Not sealed: BenchmarkDotNet's generated runner derives from the benchmark class.</remarks>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _executor.Dispose();
+            _buffer.Dispose();
+        }
+    }
 
     /// <summary>Each step may fail while the engine is unfinished; only the benchmarks that need it then fail.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        introspectionText = File.ReadAllText(Path.Combine(BenchData.DocumentsDir, "introspection.graphql"));
-        threeLevelText = File.ReadAllText(Path.Combine(BenchData.DocumentsDir, "three-level.graphql"));
-        introspectionDoc = Parser.Parse(introspectionText);
-        threeLevelDoc = Parser.Parse(threeLevelText);
-        schema = BuildSchema(BenchData.Build());
-        executor = new GraphQLExecutor(schema, new ExecutorOptions { MaxDepth = null, MaxComplexity = null });
+        _introspectionText = File.ReadAllText(Path.Combine(BenchData.DocumentsDir, "introspection.graphql"));
+        _threeLevelText = File.ReadAllText(Path.Combine(BenchData.DocumentsDir, "three-level.graphql"));
+        _introspectionDoc = Parser.Parse(_introspectionText);
+        _threeLevelDoc = Parser.Parse(_threeLevelText);
+        _schema = BuildSchema(BenchData.Build());
+        _executor = new GraphQLExecutor(_schema, new ExecutorOptions { MaxDepth = null, MaxComplexity = null });
         try
         {
-            introspectionPrepared = executor.Prepare(introspectionText);
-            threeLevelPrepared = executor.Prepare(threeLevelText);
-            foreach (var prepared in new[] { introspectionPrepared, threeLevelPrepared })
+            _introspectionPrepared = _executor.Prepare(_introspectionText);
+            _threeLevelPrepared = _executor.Prepare(_threeLevelText);
+            foreach (var prepared in new[] { _introspectionPrepared, _threeLevelPrepared })
             {
                 if (!prepared.IsValid) throw new InvalidOperationException("Benchmark document is invalid: " + prepared.Errors[0].Message);
-                var result = executor.ExecuteAsync(new ExecutionRequest { Document = prepared }).GetAwaiter().GetResult();
+                var result = _executor.ExecuteAsync(new ExecutionRequest { Document = prepared }).GetAwaiter().GetResult();
                 if (result.Errors.Count > 0) throw new InvalidOperationException("Benchmark document failed: " + result.Errors[0].Message);
             }
         }
@@ -72,27 +89,27 @@ public class EngineBenchmarks
             .Build();
     }
 
-    [Benchmark] public DocumentNode Parse_Introspection() => Parser.Parse(introspectionText);
-    [Benchmark] public IReadOnlyList<Goals.GraphQL.GraphQLError> Validate_Introspection() => DocumentValidator.Validate(schema, introspectionDoc, validationOptions);
-    [Benchmark] public Task<ExecutionResult> Execute_Introspection() => executor.ExecuteAsync(new ExecutionRequest { Document = introspectionPrepared });
-    [Benchmark] public Task<long> ExecuteAndSerialize_Introspection() => ExecuteAndSerialize(introspectionPrepared);
+    [Benchmark] public DocumentNode Parse_Introspection() => Parser.Parse(_introspectionText);
+    [Benchmark] public IReadOnlyList<Goals.GraphQL.GraphQLError> Validate_Introspection() => DocumentValidator.Validate(_schema, _introspectionDoc, _validationOptions);
+    [Benchmark] public Task<ExecutionResult> Execute_Introspection() => _executor.ExecuteAsync(new ExecutionRequest { Document = _introspectionPrepared });
+    [Benchmark] public Task<long> ExecuteAndSerialize_Introspection() => ExecuteAndSerialize(_introspectionPrepared);
 
-    [Benchmark] public DocumentNode Parse_ThreeLevel() => Parser.Parse(threeLevelText);
-    [Benchmark] public IReadOnlyList<Goals.GraphQL.GraphQLError> Validate_ThreeLevel() => DocumentValidator.Validate(schema, threeLevelDoc, validationOptions);
-    [Benchmark] public Task<ExecutionResult> Execute_ThreeLevel() => executor.ExecuteAsync(new ExecutionRequest { Document = threeLevelPrepared });
-    [Benchmark] public Task<long> ExecuteAndSerialize_ThreeLevel() => ExecuteAndSerialize(threeLevelPrepared);
+    [Benchmark] public DocumentNode Parse_ThreeLevel() => Parser.Parse(_threeLevelText);
+    [Benchmark] public IReadOnlyList<Goals.GraphQL.GraphQLError> Validate_ThreeLevel() => DocumentValidator.Validate(_schema, _threeLevelDoc, _validationOptions);
+    [Benchmark] public Task<ExecutionResult> Execute_ThreeLevel() => _executor.ExecuteAsync(new ExecutionRequest { Document = _threeLevelPrepared });
+    [Benchmark] public Task<long> ExecuteAndSerialize_ThreeLevel() => ExecuteAndSerialize(_threeLevelPrepared);
 
     /// <summary>Execute plus writing the JSON response (graphql-js side: JSON.stringify(execute(...))).</summary>
     private async Task<long> ExecuteAndSerialize(PreparedDocument document)
     {
-        var result = await executor.ExecuteAsync(new ExecutionRequest { Document = document });
-        buffer.SetLength(0);
-        using var writer = new Utf8JsonWriter(buffer);
+        var result = await _executor.ExecuteAsync(new ExecutionRequest { Document = document });
+        _buffer.SetLength(0);
+        using var writer = new Utf8JsonWriter(_buffer);
         result.WriteTo(writer);
         writer.Flush();
-        return buffer.Length;
+        return _buffer.Length;
     }
 
     /// <summary>The response bytes of the last ExecuteAndSerialize_* call.</summary>
-    public byte[] LastResponse => buffer.ToArray();
+    public byte[] LastResponse => _buffer.ToArray();
 }

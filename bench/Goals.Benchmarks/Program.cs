@@ -40,7 +40,7 @@ public static class Program
     private static int Dump(string dir)
     {
         Directory.CreateDirectory(dir);
-        var bench = new EngineBenchmarks();
+        using var bench = new EngineBenchmarks();
         bench.Setup();
         foreach (var (name, run) in new (string, Func<Task<long>>)[]
                  {

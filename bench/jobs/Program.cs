@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Goals.Local.Cli;
-using Goals.Api.Cli;
 using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Goals.Api.Jobs;
@@ -17,13 +16,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 // (JobRunner: claim, chunks with checkpoints, finish) on a throwaway private PostgreSQL. Prints rows/s and the
 // process's memory growth over the baseline (peak working set and peak managed heap, sampled every 10 ms).
 var goals = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
-const int Tasks = 5, Notes = 3;
+const int tasks = 5, notes = 3;
 var files = Path.Combine(Path.GetTempPath(), "goals-jobs-bench-" + Guid.NewGuid().ToString("N")[..8]);
 
 await using var server = await PrivatePostgres.StartThrowawayAsync("goals_jobs_bench");
 if (await MigrationCommand.RunAsync(server.ConnectionString, NullLogger.Instance, CancellationToken.None) != MigrationCommand.Success)
     throw new InvalidOperationException("migrations failed");
-var students = await SeedCommand.SeedAsync(server.ConnectionString, 2, goals, Tasks, Notes, CancellationToken.None);
+var students = await SeedCommand.SeedAsync(server.ConnectionString, 2, goals, tasks, notes, CancellationToken.None);
 var warmUpStudent = students[1];
 
 var builder = GoalsApp.CreateBuilder([], "Development");
@@ -91,8 +90,8 @@ var warm = await RunAsync(warmUpStudent, JobKinds.Export, new { format = "JSON" 
 var warmTarget = Guid.NewGuid();
 await RunAsync(warmTarget, JobKinds.Import, new { format = "JSON", uploadId = await UploadAsync(warmTarget, ExportFile(warm.Job)) });
 
-var rows = goals * (1 + Tasks + Notes);
-Console.WriteLine($"jobs bench: {goals} goals x {Tasks} tasks x {Notes} notes = {rows} rows, Jobs:ChunkRows {services.GetRequiredService<JobsOptions>().ChunkRows}");
+var rows = goals * (1 + tasks + notes);
+Console.WriteLine($"jobs bench: {goals} goals x {tasks} tasks x {notes} notes = {rows} rows, Jobs:ChunkRows {services.GetRequiredService<JobsOptions>().ChunkRows}");
 Console.WriteLine("| job | rows | seconds | rows/s | peak working-set growth | peak managed-heap growth |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|");
 void Report(string name, long count, (JobRecord Job, TimeSpan Elapsed, long Set, long Heap) r) =>

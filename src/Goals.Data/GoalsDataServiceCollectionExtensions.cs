@@ -1,5 +1,4 @@
 using Goals.Data.Repositories;
-using Goals.Data.Sessions;
 using Goals.Data.Transactions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

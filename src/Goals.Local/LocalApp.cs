@@ -1,6 +1,5 @@
 using Goals.Api.Configuration;
 using Goals.Api.Hosting;
-using Goals.Api.Jobs;
 using Goals.Local.Ide;
 
 namespace Goals.Local;

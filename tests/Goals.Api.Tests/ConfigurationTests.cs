@@ -4,7 +4,6 @@ using Goals.Local.Auth;
 using Goals.Api.Hosting;
 using Goals.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

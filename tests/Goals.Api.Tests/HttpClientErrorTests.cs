@@ -13,7 +13,7 @@ namespace Goals.Api.Tests;
 /// above.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class HttpClientErrorTests(DatabaseFixture database) : IAsyncLifetime
+public sealed class HttpClientErrorTests(DatabaseFixture database) : IAsyncLifetime, IDisposable
 {
     private const string Typename = "{\"query\":\"{ __typename }\"}";
     private KestrelApi _api = null!;
@@ -23,9 +23,10 @@ public sealed class HttpClientErrorTests(DatabaseFixture database) : IAsyncLifet
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
         await _api.DisposeAsync();
     }
+
+    public void Dispose() => _http.Dispose();
 
     public static TheoryData<string, byte[]> InvalidUnicodeBodies() => new()
     {
@@ -180,9 +181,12 @@ public sealed class HttpClientErrorTests(DatabaseFixture database) : IAsyncLifet
         var statuses = new Dictionary<int, int>();
         foreach (var malformed in MalformedRequests.Generate(seed: 20261201, count: 3000))
         {
-            using var request = malformed.IsGet
-                ? new HttpRequestMessage(HttpMethod.Get, _api.GraphQLUrl + "?" + malformed.QueryString)
-                : new HttpRequestMessage(HttpMethod.Post, _api.GraphQLUrl) { Content = JsonBytes(malformed.Body) };
+            using var request = new HttpRequestMessage(malformed.IsGet ? HttpMethod.Get : HttpMethod.Post,
+                malformed.IsGet ? new Uri(_api.GraphQLUrl + "?" + malformed.QueryString) : _api.GraphQLUrl);
+            if (!malformed.IsGet)
+            {
+                request.Content = JsonBytes(malformed.Body);
+            }
             var response = await GraphQLResponse.ReadAsync(await _http.SendAsync(request));
             statuses[response.Status] = statuses.GetValueOrDefault(response.Status) + 1;
             var sent = malformed.IsGet ? "GET ?" + malformed.QueryString : "POST " + Convert.ToBase64String(malformed.Body);

@@ -258,10 +258,10 @@ public sealed class HttpProtocolTests(DatabaseFixture database) : IAsyncLifetime
     [Fact]
     public async Task Browser_get_serves_the_ide_and_its_config()
     {
-        var page = await _api.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql")
-        {
-            Headers = { Accept = { MediaTypeWithQualityHeaderValue.Parse("text/html"), MediaTypeWithQualityHeaderValue.Parse("*/*;q=0.8") } },
-        });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("text/html"));
+        request.Headers.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("*/*;q=0.8"));
+        var page = await _api.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("<base href=\"/graphql/\"/>", html);

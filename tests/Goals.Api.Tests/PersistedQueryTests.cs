@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Goals.Api.Http;
 using Goals.Api.Tests.Infrastructure;
 
@@ -35,9 +34,12 @@ public sealed class PersistedQueryTests(DatabaseFixture database) : IAsyncLifeti
     private static object Extension(string hash) => new { persistedQuery = new { version = 1, sha256Hash = hash } };
 
     private static Task<GraphQLResponse> Post(TestApi api, object body, string? token = null, string accept = "application/json") =>
+        PostText(api, JsonSerializer.Serialize(body), token, accept);
+
+    private static Task<GraphQLResponse> PostText(TestApi api, string body, string? token = null, string accept = "application/json") =>
         SendAsync(api, new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
         }, token, accept);
 
     private static Task<GraphQLResponse> Get(TestApi api, string hash, string? token = null, string? extensionsJson = null) =>
@@ -159,10 +161,7 @@ public sealed class PersistedQueryTests(DatabaseFixture database) : IAsyncLifeti
         foreach (var withQuery in (bool[])[false, true])
         {
             var body = "{" + (withQuery ? $"\"query\":{JsonSerializer.Serialize(TitlesQuery)}," : "") + $"\"extensions\":{extensions}}}";
-            var post = await SendAsync(_api, new HttpRequestMessage(HttpMethod.Post, "/graphql")
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            }, _token, "application/json");
+            var post = await PostText(_api, body, _token);
             Assert.Equal(400, post.Status);
             post.SingleError(Api.ErrorCodes.BadRequest);
             Assert.Null(post.Data);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Goals.Api.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

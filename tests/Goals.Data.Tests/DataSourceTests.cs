@@ -42,7 +42,7 @@ public sealed class DataSourceTests(DatabaseFixture db) : IClassFixture<Database
     [Fact]
     public async Task Engine_is_detected_once_logged_and_warm_up_opens_a_connection()
     {
-        var logs = new CapturingLoggerProvider();
+        using var logs = new CapturingLoggerProvider();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
         await using var dataSource = GoalsDataSourceFactory.Create(
             GoalsDataSourceFactory.BuildConnectionString(db.ConnectionString, Config()), loggerFactory);

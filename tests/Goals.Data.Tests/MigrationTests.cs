@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Goals.Data.Tests;
 
-public sealed class MigrationTests : IAsyncLifetime
+public sealed class MigrationTests : IAsyncLifetime, IDisposable
 {
     private readonly List<string> _databases = [];
     private readonly CapturingLoggerProvider _logs = new();
@@ -169,6 +169,11 @@ public sealed class MigrationTests : IAsyncLifetime
         {
             await SharedDatabaseServer.DropDatabaseAsync(database);
         }
+    }
+
+    public void Dispose()
+    {
         _loggerFactory.Dispose();
+        _logs.Dispose();
     }
 }

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Goals.Data.Tests;
 
 /// <summary>The multi-region migration is opt-in, CockroachDB-only, and leaves the normal sequence alone on PostgreSQL.</summary>
-public sealed class MultiRegionMigrationTests : IAsyncLifetime
+public sealed class MultiRegionMigrationTests : IAsyncLifetime, IDisposable
 {
     private readonly CapturingLoggerProvider _logs = new();
     private readonly ILoggerFactory _loggerFactory;
@@ -50,7 +50,12 @@ public sealed class MultiRegionMigrationTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await SharedDatabaseServer.DropDatabaseAsync(_connectionString);
+    }
+
+    public void Dispose()
+    {
         _loggerFactory.Dispose();
+        _logs.Dispose();
     }
 
     private async Task<long> ScalarAsync(string sql)

@@ -1,5 +1,4 @@
 using Goals.Data.Repositories;
-using Goals.Data.Sessions;
 using Goals.Data.Tests.Infrastructure;
 using Goals.Data.Transactions;
 using Microsoft.Extensions.Logging.Abstractions;

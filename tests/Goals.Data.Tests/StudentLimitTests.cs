@@ -26,7 +26,7 @@ public sealed class StudentLimitTests(DatabaseFixture db) : IClassFixture<Databa
     }
 
     /// <summary>
-    /// <paramref name="Workers"/> transactions that all take their snapshot (count 0 included) before any of them inserts:
+    /// <see cref="Workers"/> transactions that all take their snapshot (count 0 included) before any of them inserts:
     /// without the database's serializable check they would all insert. Returns how many created and how many were refused.
     /// </summary>
     private async Task<(int Created, int Refused)> CreateConcurrentlyAsync(Func<DbSession, CancellationToken, Task> create)

@@ -88,7 +88,7 @@ public sealed class TaskAndNoteRepositoryTests(DatabaseFixture db) : IClassFixtu
         Assert.True((await _tasks.SetOrderAsync(session, student, goal.Id, [ids[0], ids[1], ids[2], ids[3], ids[4]])).Reordered);
         Assert.Equal("abcde", await Order());
         // Incomplete, foreign or duplicated lists change nothing, and say what the goal's tasks are now.
-        foreach (Guid[] list in (Guid[][])[[ids[4], ids[3]], [ids[4], ids[3], ids[2], ids[1], Guid.NewGuid()], [ids[4], ids[4], ids[2], ids[1], ids[0]], []])
+        foreach (var list in (Guid[][])[[ids[4], ids[3]], [ids[4], ids[3], ids[2], ids[1], Guid.NewGuid()], [ids[4], ids[4], ids[2], ids[1], ids[0]], []])
         {
             var result = await _tasks.SetOrderAsync(session, student, goal.Id, list);
             Assert.False(result.Reordered);

@@ -42,7 +42,7 @@ public sealed class TransactionRunnerTests(DatabaseFixture db) : IClassFixture<D
 
     public static TheoryData<string> Modes => ["restart", "savepoint"];
 
-    private TransactionOptions OptionsFor(string mode, RecordingTransactionObserver observer, int maxAttempts = 10) =>
+    private static TransactionOptions OptionsFor(string mode, RecordingTransactionObserver observer, int maxAttempts = 10) =>
         (mode == "savepoint" ? ForcedSavepoint : Fast) with { Observer = observer, MaxAttempts = maxAttempts };
 
     [Theory]

@@ -20,33 +20,33 @@ namespace Goals.Testing.Lambda;
 /// </summary>
 public sealed class RuntimeApiEmulator : IAsyncDisposable
 {
-    private readonly Channel<PendingInvocation> queue = Channel.CreateUnbounded<PendingInvocation>();
-    private readonly ConcurrentDictionary<string, PendingInvocation> inFlight = new();
-    private readonly TaskCompletionSource<RecordedError> initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<RecordedError> restoreError = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentQueue<string> calls = new();
-    private readonly ConcurrentQueue<(string Path, string? ContentType, byte[] Body)> puts = new();
-    private readonly WebApplication app;
-    private int nextId;
+    private readonly Channel<PendingInvocation> _queue = Channel.CreateUnbounded<PendingInvocation>();
+    private readonly ConcurrentDictionary<string, PendingInvocation> _inFlight = new();
+    private readonly TaskCompletionSource<RecordedError> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<RecordedError> _restoreError = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<string> _calls = new();
+    private readonly ConcurrentQueue<(string Path, string? ContentType, byte[] Body)> _puts = new();
+    private readonly WebApplication _app;
+    private int _nextId;
 
     private RuntimeApiEmulator(WebApplication app, string address)
     {
-        this.app = app;
+        _app = app;
         Address = address;
     }
 
     /// <summary><c>host:port</c>, the value of <c>AWS_LAMBDA_RUNTIME_API</c>.</summary>
     public string Address { get; }
 
-    public Task<RecordedError> InitError => initError.Task;
+    public Task<RecordedError> InitError => _initError.Task;
 
     /// <summary>SnapStart: what the runtime posted to <c>restore/error</c>.</summary>
-    public Task<RecordedError> RestoreError => restoreError.Task;
+    public Task<RecordedError> RestoreError => _restoreError.Task;
 
     /// <summary>Every Runtime API call in arrival order, as <c>next</c>, <c>restore/next</c>, <c>response</c>, <c>error</c>.</summary>
-    public IReadOnlyCollection<string> Calls => calls;
+    public IReadOnlyCollection<string> Calls => _calls;
 
-    public IReadOnlyCollection<(string Path, string? ContentType, byte[] Body)> Puts => puts;
+    public IReadOnlyCollection<(string Path, string? ContentType, byte[] Body)> Puts => _puts;
 
     public static async Task<RuntimeApiEmulator> StartAsync()
     {
@@ -61,14 +61,14 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         app.MapPost("/2018-06-01/runtime/init/error", ctx => emulator!.InitErrorAsync(ctx));
         app.MapGet("/2018-06-01/runtime/restore/next", ctx =>
         {
-            emulator!.calls.Enqueue("restore/next"); // the snapshot is "restored" at once
+            emulator!._calls.Enqueue("restore/next"); // the snapshot is "restored" at once
             return Task.CompletedTask;
         });
         app.MapPost("/2018-06-01/runtime/restore/error", async ctx =>
         {
             var body = await ReadBodyAsync(ctx);
             ctx.Response.StatusCode = 202;
-            emulator!.restoreError.TrySetResult(new RecordedError(ctx.Request.Headers["Lambda-Runtime-Function-Error-Type"].ToString(), body));
+            emulator!._restoreError.TrySetResult(new RecordedError(ctx.Request.Headers["Lambda-Runtime-Function-Error-Type"].ToString(), body));
         });
         app.MapPut("/put/{**rest}", ctx => emulator!.RecordPutAsync(ctx));
         await app.StartAsync();
@@ -80,27 +80,27 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     /// <summary>Queues an event and waits for the runtime's answer.</summary>
     public async Task<InvocationResult> InvokeAsync(byte[] evt, TimeSpan? timeout = null, string? traceId = null)
     {
-        var id = $"req-{Interlocked.Increment(ref nextId)}";
+        var id = $"req-{Interlocked.Increment(ref _nextId)}";
         var pending = new PendingInvocation(id, evt, timeout ?? TimeSpan.FromSeconds(30), traceId);
-        await queue.Writer.WriteAsync(pending);
+        await _queue.Writer.WriteAsync(pending);
         return await pending.Result.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
+        _queue.Writer.TryComplete();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await app.StopAsync(timeout.Token);
-        await app.DisposeAsync();
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
     }
 
     private async Task NextAsync(HttpContext ctx)
     {
-        calls.Enqueue("next");
+        _calls.Enqueue("next");
         PendingInvocation pending;
         try
         {
-            pending = await queue.Reader.ReadAsync(ctx.RequestAborted);
+            pending = await _queue.Reader.ReadAsync(ctx.RequestAborted);
         }
         catch (Exception exception) when (exception is OperationCanceledException or ChannelClosedException)
         {
@@ -109,7 +109,7 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         }
 
         pending.Deadline = DateTimeOffset.UtcNow + pending.Timeout;
-        inFlight[pending.Id] = pending;
+        _inFlight[pending.Id] = pending;
         ctx.Response.Headers["Lambda-Runtime-Aws-Request-Id"] = pending.Id;
         ctx.Response.Headers["Lambda-Runtime-Deadline-Ms"] = pending.Deadline.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         ctx.Response.Headers["Lambda-Runtime-Invoked-Function-Arn"] = "arn:aws:lambda:us-east-1:123456789012:function:goals-test";
@@ -127,14 +127,14 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
         var id = (string)ctx.Request.RouteValues["id"]!;
         var body = await ReadBodyAsync(ctx);
         var answeredAt = DateTimeOffset.UtcNow;
-        if (!inFlight.TryRemove(id, out var pending))
+        if (!_inFlight.TryRemove(id, out var pending))
         {
             ctx.Response.StatusCode = 400;
             return;
         }
 
         ctx.Response.StatusCode = 202;
-        calls.Enqueue(isError ? "error" : "response");
+        _calls.Enqueue(isError ? "error" : "response");
         var errorType = isError ? ctx.Request.Headers["Lambda-Runtime-Function-Error-Type"].ToString() : null;
         pending.Result.TrySetResult(new InvocationResult(id, isError, errorType, body, pending.Deadline, answeredAt));
     }
@@ -143,12 +143,12 @@ public sealed class RuntimeApiEmulator : IAsyncDisposable
     {
         var body = await ReadBodyAsync(ctx);
         ctx.Response.StatusCode = 202;
-        initError.TrySetResult(new RecordedError(ctx.Request.Headers["Lambda-Runtime-Function-Error-Type"].ToString(), body));
+        _initError.TrySetResult(new RecordedError(ctx.Request.Headers["Lambda-Runtime-Function-Error-Type"].ToString(), body));
     }
 
     private async Task RecordPutAsync(HttpContext ctx)
     {
-        puts.Enqueue((ctx.Request.Path.Value!, ctx.Request.ContentType, await ReadBodyAsync(ctx)));
+        _puts.Enqueue((ctx.Request.Path.Value!, ctx.Request.ContentType, await ReadBodyAsync(ctx)));
         ctx.Response.StatusCode = 200;
     }
 

@@ -20,16 +20,16 @@ using Goals.Testing.Lambda;
 using Npgsql;
 
 var options = Args.Parse(args);
-const string SigningKey = "coldstart-bench-signing-key-0123456789abcdef";
+const string signingKey = "coldstart-bench-signing-key-0123456789abcdef";
 var student = Guid.Parse("55555555-5555-4555-8555-555555555555");
-const string Title = "Cold start goal";
+const string title = "Cold start goal";
 
 Console.Error.WriteLine("coldstart: starting a private PostgreSQL ...");
 await using var database = await PrivatePostgres.StartThrowawayAsync("goals_coldstart");
 var appEnvironment = new Dictionary<string, string?>
 {
     ["ConnectionStrings__Goals"] = database.ConnectionString,
-    ["Auth__SigningKey"] = SigningKey,
+    ["Auth__SigningKey"] = signingKey,
     ["Auth__Issuer"] = "goals-coldstart",
     ["Auth__Audience"] = "goals-api",
     ["GraphQL__Ide"] = "false",
@@ -51,11 +51,11 @@ await using (var connection = new NpgsqlConnection(database.ConnectionString))
     await using var insert = new NpgsqlCommand(
         "INSERT INTO goals (student_id, id, goal_type, title) VALUES (@s, gen_random_uuid(), 'ACADEMIC', @t)", connection);
     insert.Parameters.AddWithValue("s", student);
-    insert.Parameters.AddWithValue("t", Title);
+    insert.Parameters.AddWithValue("t", title);
     await insert.ExecuteNonQueryAsync();
 }
 
-const string Query = """{"query":"{ goals { id title } }"}""";
+const string query = """{"query":"{ goals { id title } }"}""";
 var lambdaEvent = Encoding.UTF8.GetBytes(new JsonObject
 {
     ["version"] = "2.0",
@@ -75,11 +75,12 @@ var lambdaEvent = Encoding.UTF8.GetBytes(new JsonObject
         ["stage"] = "$default",
         ["http"] = new JsonObject { ["method"] = "POST", ["path"] = "/graphql", ["protocol"] = "HTTP/1.1", ["sourceIp"] = "203.0.113.7" },
     },
-    ["body"] = Query,
+    ["body"] = query,
     ["isBase64Encoded"] = false,
 }.ToJsonString());
 
-using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero }) { Timeout = TimeSpan.FromSeconds(5) };
+using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero };
+using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
 var scenarios = new List<Scenario>
 {
     new("lambda-sc", "packaged self-contained R2R `bootstrap`, Lambda mode", ct => LambdaRunAsync(Path.Combine(options.Sc, "bootstrap"), [], ct)),
@@ -87,9 +88,9 @@ var scenarios = new List<Scenario>
     new("kestrel", "the same app as Goals.Local `serve` on Kestrel, external DB", ct => HttpRunAsync("dotnet", port => [localDll, "serve", "--urls", $"http://127.0.0.1:{port}"],
         port => new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/graphql")
         {
-            Content = new StringContent(Query, Encoding.UTF8, "application/json"),
+            Content = new StringContent(query, Encoding.UTF8, "application/json"),
             Headers = { { "Authorization", "Bearer " + token } },
-        }, expect: Title, ct)),
+        }, expect: title, ct)),
     new("hello", "bare ASP.NET Core hello-world (HelloWorld.dll, fd)", ct => HttpRunAsync("dotnet", port => [options.Hello, "--urls", $"http://127.0.0.1:{port}"],
         port => new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/"), expect: "Hello World!", ct)),
 };
@@ -161,7 +162,7 @@ async Task<(double Ms, string Output)> LambdaRunAsync(string fileName, string[] 
     var ms = clock.Elapsed.TotalMilliseconds;
     await StopAsync(process);
     var text = Encoding.UTF8.GetString(result.Body);
-    if (result.IsError || !text.Contains("\"statusCode\":200", StringComparison.Ordinal) || !text.Contains(Title, StringComparison.Ordinal))
+    if (result.IsError || !text.Contains("\"statusCode\":200", StringComparison.Ordinal) || !text.Contains(title, StringComparison.Ordinal))
     {
         throw new InvalidOperationException($"Unexpected Lambda answer: {text}\n{output}");
     }

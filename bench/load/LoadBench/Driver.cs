@@ -102,7 +102,7 @@ public static partial class Driver
         Log("statements and round trips per request (sequential sample)");
         var costs = new Dictionary<(string, string), RequestCost>();
         var observer = new NpgsqlConnectionStringBuilder(database) { Username = ObserverRole, Pooling = false }.ConnectionString;
-        long apiRequests = 3L * options.CheckedStudents;
+        var apiRequests = 3L * options.CheckedStudents;
         foreach (var workload in Workload.All)
         {
             foreach (var target in targets)
@@ -221,7 +221,7 @@ public static partial class Driver
 
     private sealed record Requests(List<BenchRequest> ByStudent, List<BenchRequest> ByGoal, List<Guid> Students)
     {
-        public IReadOnlyList<BenchRequest> For(Workload workload) => workload.NeedsGoal ? ByGoal : ByStudent;
+        public List<BenchRequest> For(Workload workload) => workload.NeedsGoal ? ByGoal : ByStudent;
     }
 
     private static async Task WaitHealthyAsync(ChildProcess process, string url)
@@ -233,7 +233,8 @@ public static partial class Driver
             if (process.HasExited) throw new InvalidOperationException($"{url} exited during start-up; see {process.LogPath}:\n{string.Join('\n', process.Lines().TakeLast(20))}");
             try
             {
-                if ((await client.GetAsync(url)).StatusCode == HttpStatusCode.OK) return;
+                using var response = await client.GetAsync(new Uri(url));
+                if (response.StatusCode == HttpStatusCode.OK) return;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {

@@ -6,7 +6,7 @@ public sealed class CorsOriginsOptions
     public const string Section = "Cors";
 
     /// <summary>Each origin exactly as a browser sends it; blank entries are ignored.</summary>
-    public string[] Origins { get; set; } = [];
+    public IReadOnlyList<string> Origins { get; set; } = [];
 
-    public string[] NonBlankOrigins => Origins.Where(o => !string.IsNullOrWhiteSpace(o)).ToArray();
+    public IReadOnlyList<string> NonBlankOrigins => Origins.Where(o => !string.IsNullOrWhiteSpace(o)).ToList();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Goals.Api.Auth;
 using Goals.Api.Configuration;
 using Goals.Api.Http;
@@ -75,7 +74,7 @@ public static class GoalsApp
         services.AddCors(); // the policy of Cors:Origins; the middleware runs only when there are origins (Build)
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<CorsOriginsOptions>>((cors, origins) =>
             cors.AddDefaultPolicy(p => p
-                .WithOrigins(origins.Value.NonBlankOrigins)
+                .WithOrigins([.. origins.Value.NonBlankOrigins])
                 .WithMethods("GET", "POST")
                 .WithHeaders("authorization", "content-type", "accept")
                 .SetPreflightMaxAge(TimeSpan.FromHours(1))));
@@ -89,7 +88,7 @@ public static class GoalsApp
     {
         var app = builder.Build();
         app.Services.GetRequiredService<IStartupValidator>().Validate();
-        var corsEnabled = app.Services.GetRequiredService<IOptions<CorsOriginsOptions>>().Value.NonBlankOrigins.Length > 0;
+        var corsEnabled = app.Services.GetRequiredService<IOptions<CorsOriginsOptions>>().Value.NonBlankOrigins.Count > 0;
 
         app.Use(GraphQLShapedErrors.InvokeAsync);
         if (corsEnabled) app.UseCors();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Goals.Api.Auth;
 using Goals.Api.Configuration;
-using Goals.Api.Hosting;
 using Goals.Api.UseCases;
 using Goals.GraphQL.Execution;
 using Goals.GraphQL.Language;

@@ -59,8 +59,10 @@ public sealed class PersistedQueries
         }
 
         if (hash is not null && hash != Sha256Hex(text))
+        {
             return Problem(StatusCodes.Status400BadRequest, ErrorCodes.PersistedQueryHashMismatch,
                 "The persisted query hash is not the SHA-256 of the query text.");
+        }
 
         if (_trusted is not null)
         {

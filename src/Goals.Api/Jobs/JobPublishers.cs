@@ -20,7 +20,7 @@ public sealed class SqsJobPublisher(IAmazonSQS sqs, JobsOptions options) : IJobP
 }
 
 /// <summary>No queue: wakes the in-process worker, which drains the table anyway.</summary>
-public sealed class LocalJobPublisher : IJobPublisher
+public sealed class LocalJobPublisher : IJobPublisher, IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0);
 
@@ -32,4 +32,6 @@ public sealed class LocalJobPublisher : IJobPublisher
 
     /// <summary>Waits for a new job or the timeout.</summary>
     public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+
+    public void Dispose() => _signal.Dispose();
 }

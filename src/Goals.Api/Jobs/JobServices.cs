@@ -32,7 +32,10 @@ public static class JobServices
                 : new AmazonSQSClient(new AmazonSQSConfig { ServiceURL = serviceUrl, MaxErrorRetry = 1, Timeout = TimeSpan.FromSeconds(10) }));
         }
 
-        if (options.UsesSqs) services.AddSingleton<IJobPublisher, SqsJobPublisher>();
+        if (options.UsesSqs)
+        {
+            services.AddSingleton<IJobPublisher, SqsJobPublisher>();
+        }
         else
         {
             services.AddSingleton<LocalJobPublisher>();

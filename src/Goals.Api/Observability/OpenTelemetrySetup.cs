@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Goals.Data.Transactions;
 using Goals.Lambda.Runtime;
 using Npgsql;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;

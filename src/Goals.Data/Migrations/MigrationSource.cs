@@ -12,7 +12,7 @@ public static class MigrationSource
     /// <summary>schema/migrations/multi-region: only for a multi-region CockroachDB (see <see cref="MultiRegionMigration"/>).</summary>
     public static IReadOnlyList<Migration> EmbeddedMultiRegion() => EmbeddedWithPrefix(MultiRegionPrefix);
 
-    private static IReadOnlyList<Migration> EmbeddedWithPrefix(string prefix)
+    private static List<Migration> EmbeddedWithPrefix(string prefix)
     {
         var assembly = typeof(MigrationSource).Assembly;
         var migrations = new List<Migration>();
@@ -39,7 +39,7 @@ public static class MigrationSource
             ? new Migration(version, name, sql)
             : throw new InvalidOperationException($"Migration file '{fileName}' must be named NNNN_name.sql.");
 
-    private static IReadOnlyList<Migration> Ordered(List<Migration> migrations)
+    private static List<Migration> Ordered(List<Migration> migrations)
     {
         var duplicate = migrations.GroupBy(m => m.Version).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

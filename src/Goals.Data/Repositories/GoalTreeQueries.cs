@@ -52,7 +52,7 @@ public sealed class GoalTreeQueries
 
     private static string GoalFilter(Guid? goalId) => goalId is null ? "" : " AND goal_id = @goal_id";
 
-    private static NpgsqlParameter StudentParameter(Guid studentId) => new NpgsqlParameter<Guid>("student_id", studentId);
+    private static NpgsqlParameter<Guid> StudentParameter(Guid studentId) => new("student_id", studentId);
 
     private static NpgsqlParameter[] Parameters(Guid studentId, Guid? goalId) => goalId is { } id
         ? [StudentParameter(studentId), new NpgsqlParameter<Guid>("goal_id", id) { NpgsqlDbType = NpgsqlDbType.Uuid }]

@@ -235,7 +235,7 @@ public sealed class DbSession : IAsyncDisposable
         if (IsDisposed)
         {
             // Disposed while this command waited: it now owns the gate, so it is the one to hand the connection back.
-            await CloseConnectionAsync();
+            await CloseForGoodAsync();
             throw Disposed();
         }
     }
@@ -246,7 +246,7 @@ public sealed class DbSession : IAsyncDisposable
         if (IsDisposed && _gate.Wait(0))
         {
             // The session was disposed while this command ran; whoever takes the gate after disposal closes the connection.
-            await CloseConnectionAsync();
+            await CloseForGoodAsync();
         }
     }
 
@@ -311,7 +311,17 @@ public sealed class DbSession : IAsyncDisposable
         abandoned.ForEach(q => q.Fail(Disposed()));
         if (_gate.Wait(0))
         {
-            await CloseConnectionAsync();
+            await CloseForGoodAsync();
         }
+    }
+
+    /// <summary>
+    /// Run by whoever holds the gate once the session is disposed: it hands the connection back and, since nobody
+    /// releases the gate after that, disposes it too (a command entering later fails as the session has ended).
+    /// </summary>
+    private async ValueTask CloseForGoodAsync()
+    {
+        await CloseConnectionAsync();
+        _gate.Dispose();
     }
 }

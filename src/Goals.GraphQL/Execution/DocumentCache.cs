@@ -7,7 +7,7 @@ namespace Goals.GraphQL.Execution;
 /// <see cref="MemoryCache"/>: an insert that would pass the bound is dropped and the least recently used entries are
 /// compacted away). A hit is a dictionary read and a timestamp write: no allocation.
 /// </summary>
-internal sealed class DocumentCache(long maxBytes)
+internal sealed class DocumentCache(long maxBytes) : IDisposable
 {
     /// <summary>The cache entry, its key reference and the dictionary slot.</summary>
     private const long EntryOverheadBytes = 256;
@@ -41,4 +41,6 @@ internal sealed class DocumentCache(long maxBytes)
 
     /// <summary>The text (UTF-16) is kept as the key; the plan built at execution is bounded by the syntax tree it indexes.</summary>
     internal static long EstimateBytes(string key, long preparedBytes) => EntryOverheadBytes + 2L * key.Length + preparedBytes;
+
+    public void Dispose() => _cache.Dispose();
 }

@@ -27,8 +27,11 @@ internal sealed class DocumentPlan
     private static bool ConditionsUseVariables(DocumentNode document)
     {
         foreach (var definition in document.Definitions)
+        {
             if (definition is ExecutableDefinitionNode executable && SelectionsUseVariables(executable.SelectionSet))
                 return true;
+        }
+
         return false;
     }
 

@@ -93,8 +93,11 @@ internal sealed partial class ExecutionState
     {
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = code };
         if (extra is not null)
+        {
             foreach (var (key, value) in extra)
                 if (key != "code") extensions[key] = value;
+        }
+
         return extensions;
     }
 }

@@ -136,8 +136,11 @@ internal sealed partial class ExecutionState
                 }
 
                 if (serialized is null)
+                {
                     throw new CompletionException(
                         $"Expected `{scalar.Name}.serialize({Types.Scalars.Inspect.Value(result)})` to return non-nullable value, returned: null");
+                }
+
                 CountResult(LeafBytes(serialized));
                 node.Set(index, serialized);
                 return;
@@ -174,11 +177,16 @@ internal sealed partial class ExecutionState
     {
         // Dictionaries are how objects are represented (as plain objects are in graphql-js), never lists.
         if (result is string or IDictionary or IEnumerable<KeyValuePair<string, object?>> || result is not IEnumerable enumerable)
+        {
             throw new CompletionException(
                 $"Expected Iterable, but did not find one for field \"{context.ParentType.Name}.{context.Field.Name}\".");
+        }
 
         IList items;
-        if (result is IList list) items = list;
+        if (result is IList list)
+        {
+            items = list;
+        }
         else
         {
             var copy = new List<object?>();
@@ -251,13 +259,19 @@ internal sealed partial class ExecutionState
         var resolver = abstractType is InterfaceType iface ? iface.ResolveType : (abstractType as UnionType)?.ResolveType;
         var name = resolver?.Invoke(result, context);
         if (name is null)
+        {
             throw new CompletionException(
                 $"Abstract type \"{abstractType.Name}\" must resolve to an Object type at runtime for field \"{context.ParentType.Name}.{context.Field.Name}\". " +
                 $"Either the \"{abstractType.Name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.");
+        }
+
         var runtimeType = Schema.GetType(name);
         if (runtimeType is null)
+        {
             throw new CompletionException(
                 $"Abstract type \"{abstractType.Name}\" was resolved to a type \"{name}\" that does not exist inside the schema.");
+        }
+
         if (runtimeType is not ObjectType objectType)
             throw new CompletionException($"Abstract type \"{abstractType.Name}\" was resolved to a non-object type \"{name}\".");
         if (!Schema.IsPossibleType(abstractType, objectType))

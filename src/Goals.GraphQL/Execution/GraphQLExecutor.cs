@@ -5,8 +5,8 @@ using Goals.GraphQL.Validation;
 
 namespace Goals.GraphQL.Execution;
 
-/// <summary>The engine's entry point: prepare (parse + validate, cached) then execute.</summary>
-public sealed partial class GraphQLExecutor
+/// <summary>The engine's entry point: prepare (parse + validate, cached) then execute. Disposing it drops the document cache.</summary>
+public sealed partial class GraphQLExecutor : IDisposable
 {
     private readonly DocumentCache _cache;
     private readonly ParserOptions _parserOptions;
@@ -30,6 +30,8 @@ public sealed partial class GraphQLExecutor
 
     public Schema Schema { get; }
     public ExecutorOptions Options { get; }
+
+    public void Dispose() => _cache.Dispose();
 
     /// <summary>Number of documents currently cached (diagnostics and tests).</summary>
     public int CachedDocumentCount => _cache.Count;

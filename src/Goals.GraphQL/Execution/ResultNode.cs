@@ -20,7 +20,10 @@ internal sealed class ResultNode(ResultNode? parent, int indexInParent, bool non
 
     public void Set(int index, object? value)
     {
-        if (Container is object?[] array) array[index] = value;
+        if (Container is object?[] array)
+        {
+            array[index] = value;
+        }
         else
         {
             var map = (ResultMap)Container;

@@ -58,7 +58,7 @@ public static partial class Values
         }
     }
 
-    private static IReadOnlyDictionary<string, object?>? CoerceVariableValues(Schema schema,
+    private static Dictionary<string, object?>? CoerceVariableValues(Schema schema,
         IReadOnlyList<VariableDefinitionNode> definitions, IReadOnlyDictionary<string, object?>? inputs, ErrorSink errors, bool hideSuggestions)
     {
         var coerced = new Dictionary<string, object?>(definitions.Count);
@@ -139,10 +139,16 @@ public static partial class Values
 
             if (argumentNode is null)
             {
-                if (definition.HasDefaultValue) coerced[name] = definition.CoercedDefaultValue;
+                if (definition.HasDefaultValue)
+                {
+                    coerced[name] = definition.CoercedDefaultValue;
+                }
                 else if (argType is NonNullType)
+                {
                     throw new LocatedGraphQLException($"Argument \"{name}\" of required type \"{argType}\" was not provided.",
                         ErrorCodes.BadUserInput, node);
+                }
+
                 continue;
             }
 
@@ -153,11 +159,17 @@ public static partial class Values
                 var variableName = variable.Name.Value;
                 if (variables is null || !variables.TryGetValue(variableName, out var variableValue))
                 {
-                    if (definition.HasDefaultValue) coerced[name] = definition.CoercedDefaultValue;
+                    if (definition.HasDefaultValue)
+                    {
+                        coerced[name] = definition.CoercedDefaultValue;
+                    }
                     else if (argType is NonNullType)
+                    {
                         throw new LocatedGraphQLException(
                             $"Argument \"{name}\" of required type \"{argType}\" was provided the variable \"${variableName}\" which was not provided a runtime value.",
                             ErrorCodes.BadUserInput, valueNode);
+                    }
+
                     continue;
                 }
 
@@ -165,13 +177,18 @@ public static partial class Values
             }
 
             if (isNull && argType is NonNullType)
+            {
                 throw new LocatedGraphQLException($"Argument \"{name}\" of non-null type \"{argType}\" must not be null.",
                     ErrorCodes.BadUserInput, valueNode);
+            }
 
             var value = ValueFromAst(valueNode, argType, variables);
             if (value == Undefined)
+            {
                 throw new LocatedGraphQLException($"Argument \"{name}\" has invalid value {Inspect.Literal(valueNode)}.",
                     ErrorCodes.BadUserInput, valueNode);
+            }
+
             coerced[name] = value;
         }
 

@@ -36,8 +36,8 @@ public static partial class IntrospectionTypes
 
     public const string DefaultDeprecationReason = "No longer supported";
 
-    private static GraphQLType NN(GraphQLType t) => new NonNullType(t);
-    private static GraphQLType L(GraphQLType t) => new ListType(t);
+    private static NonNullType NN(GraphQLType t) => new(t);
+    private static ListType L(GraphQLType t) => new(t);
     private static ScalarType Str => BuiltInScalars.String;
     private static ScalarType Bool => BuiltInScalars.Boolean;
 

@@ -15,8 +15,11 @@ public static partial class Parser
         ArgumentNullException.ThrowIfNull(source);
         options ??= DefaultOptions;
         if (source.Length > options.MaxDocumentLength)
+        {
             throw Lexer.SyntaxError(source, options.MaxDocumentLength,
                 $"Source contains more than {options.MaxDocumentLength} UTF-16 code units. Parsing aborted.");
+        }
+
         return new ParserImpl(source, options.MaxTokens).ParseDocument();
     }
 

@@ -65,8 +65,11 @@ public sealed class EnumType(string name, string? description = null) : NamedTyp
     public object ParseValue(object? value, bool hideSuggestions)
     {
         if (value is not string name)
+        {
             throw new GraphQLException($"Enum \"{Name}\" cannot represent non-string value: {Scalars.Inspect.Value(value)}." +
                                        (hideSuggestions ? "" : DidYouMean(Scalars.Inspect.Value(value))), ErrorCodes.BadUserInput);
+        }
+
         if (Values.TryGetValue(name, out var def)) return def.Value;
         throw new GraphQLException($"Value \"{name}\" does not exist in \"{Name}\" enum." + (hideSuggestions ? "" : DidYouMean(name)),
             ErrorCodes.BadUserInput);

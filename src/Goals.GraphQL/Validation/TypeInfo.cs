@@ -1,5 +1,4 @@
 using Goals.GraphQL.Types;
-using Language = Goals.GraphQL.Language;
 
 namespace Goals.GraphQL.Validation;
 

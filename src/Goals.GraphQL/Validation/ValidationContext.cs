@@ -156,8 +156,11 @@ internal sealed class ValidationContext
         var names = new List<string>();
         var seen = new HashSet<string>();
         foreach (var op in operations)
+        {
             foreach (var spread in GetFragmentSpreads(op.SelectionSet))
                 if (seen.Add(spread.Name.Value)) names.Add(spread.Name.Value);
+        }
+
         var fragments = new List<FragmentDefinitionNode>();
         SpendFragmentWork(names.Count);
         for (var i = 0; i < names.Count; i++)

@@ -13,7 +13,7 @@ internal static class VariableUsageCollector
     {
         var usages = new List<VariableUsage>();
         var schema = ctx.Schema;
-        GraphQLType? type = node switch
+        var type = node switch
         {
             OperationDefinitionNode op => schema.GetRootType(op.Operation),
             FragmentDefinitionNode f => ValidationContext.TypeFromAst(schema, f.TypeCondition),

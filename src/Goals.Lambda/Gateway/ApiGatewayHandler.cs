@@ -9,7 +9,7 @@ public sealed class ApiGatewayHandler(LambdaServer server, ApiGatewayOptions opt
     : ILambdaHandler, ILambdaTimeoutResponder
 {
     // Built during init: the timeout path runs with milliseconds left and must not pay for JIT or serialization.
-    private readonly byte[] timeoutResponse = GatewayErrorResponses.Timeout();
+    private readonly byte[] _timeoutResponse = GatewayErrorResponses.Timeout();
 
     public async Task<ReadOnlyMemory<byte>> HandleAsync(LambdaInvocation invocation, CancellationToken cancellationToken)
     {
@@ -29,11 +29,11 @@ public sealed class ApiGatewayHandler(LambdaServer server, ApiGatewayOptions opt
         // RequestAborted fires), has no answer to send; the client gets the gateway-shaped timeout instead of an empty 200.
         if (cancellationToken.IsCancellationRequested && (response.UnhandledException is not null || !response.StartedByApp))
         {
-            return timeoutResponse;
+            return _timeoutResponse;
         }
 
         return GatewayResponseWriter.Write(request.Format, response.StatusCode, response.Headers, response.Body, options.MaxResponsePayloadBytes);
     }
 
-    public ReadOnlyMemory<byte> CreateTimeoutResponse(LambdaInvocation invocation) => timeoutResponse;
+    public ReadOnlyMemory<byte> CreateTimeoutResponse(LambdaInvocation invocation) => _timeoutResponse;
 }

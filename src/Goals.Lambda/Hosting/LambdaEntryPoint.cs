@@ -13,7 +13,9 @@ public static class LambdaEntryPoint
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
+    /// <param name="host">Built, not started: the entry point starts it during init.</param>
     /// <param name="handlerName">Defaults to env <c>_HANDLER</c>; see <see cref="LambdaHandlerNames"/>.</param>
+    /// <param name="cancellationToken">Stops the loop (the process is ending).</param>
     /// <returns>The process exit code: non-zero when init failed or the Runtime API went away.</returns>
     public static async Task<int> RunAsync(IHost host, string? handlerName = null, CancellationToken cancellationToken = default)
     {

@@ -1,8 +1,8 @@
 using Goals.Lambda.Gateway;
 using Goals.Lambda.Migrations;
 using Goals.Lambda.Runtime;
-using Goals.Lambda.Server;
 using Goals.Lambda.Scheduled;
+using Goals.Lambda.Server;
 using Goals.Lambda.Sqs;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +13,9 @@ namespace Goals.Lambda.Hosting;
 /// <summary>Maps a handler name to its handler, failing init early when the app lacks what it needs.</summary>
 internal static class LambdaHandlerFactory
 {
+    /// <summary>The migrate handler's client for CloudFormation's pre-signed response URLs: one for the process's lifetime.</summary>
+    private static readonly HttpClient CustomResourceResponseClient = new();
+
     public static ILambdaHandler Create(string? handlerName, IServiceProvider services)
     {
         var loggers = services.GetRequiredService<ILoggerFactory>();
@@ -27,7 +30,7 @@ internal static class LambdaHandlerFactory
             LambdaHandlerNames.Worker => Require<ISqsRecordHandler>(services, handlerName)
                 ?? new SqsBatchHandler(scopes, loggers.CreateLogger<SqsBatchHandler>()),
             LambdaHandlerNames.Migrate => Require<IDatabaseMigrator>(services, handlerName)
-                ?? new MigrationHandler(scopes, new HttpClient(), services.GetService<MigrationHandlerOptions>() ?? new MigrationHandlerOptions(),
+                ?? new MigrationHandler(scopes, CustomResourceResponseClient, services.GetService<MigrationHandlerOptions>() ?? new MigrationHandlerOptions(),
                     loggers.CreateLogger<MigrationHandler>()),
             LambdaHandlerNames.Sweeper => Require<IScheduledTask>(services, handlerName)
                 ?? new ScheduledTaskHandler(scopes, loggers.CreateLogger<ScheduledTaskHandler>()),

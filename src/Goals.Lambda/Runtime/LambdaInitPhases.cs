@@ -6,7 +6,7 @@ namespace Goals.Lambda.Runtime;
 /// <summary>Runs the named initialisation phases in order and logs how long each took (cold-start budget).</summary>
 internal sealed class LambdaInitPhases(ILogger logger)
 {
-    private readonly Stopwatch total = Stopwatch.StartNew();
+    private readonly Stopwatch _total = Stopwatch.StartNew();
 
     public async Task<T> RunAsync<T>(string phase, Func<Task<T>> action)
     {
@@ -27,5 +27,5 @@ internal sealed class LambdaInitPhases(ILogger logger)
         return true;
     });
 
-    public void LogTotal() => logger.LogInformation("Init finished in {ElapsedMs} ms", total.Elapsed.TotalMilliseconds);
+    public void LogTotal() => logger.LogInformation("Init finished in {ElapsedMs} ms", _total.Elapsed.TotalMilliseconds);
 }

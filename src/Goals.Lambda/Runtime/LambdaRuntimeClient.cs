@@ -13,12 +13,15 @@ public sealed class LambdaRuntimeClient : IDisposable
     private const string TraceIdHeader = "Lambda-Runtime-Trace-Id";
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
 
-    private readonly HttpClient http;
+    private static readonly Uri NextInvocation = new("runtime/invocation/next", UriKind.Relative);
+    private static readonly Uri NextRestore = new("runtime/restore/next", UriKind.Relative);
+
+    private readonly HttpClient _http;
 
     /// <param name="runtimeApi">The <c>host:port</c> in <c>AWS_LAMBDA_RUNTIME_API</c>.</param>
     public LambdaRuntimeClient(string runtimeApi)
     {
-        http = new HttpClient
+        _http = new HttpClient
         {
             BaseAddress = new Uri($"http://{runtimeApi}/2018-06-01/"),
             // invocation/next blocks until an event arrives, which may be minutes.
@@ -28,7 +31,7 @@ public sealed class LambdaRuntimeClient : IDisposable
 
     public async Task<LambdaInvocation> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync("runtime/invocation/next", cancellationToken);
+        using var response = await _http.GetAsync(NextInvocation, cancellationToken);
         response.EnsureSuccessStatusCode();
         var requestId = SingleHeader(response, RequestIdHeader)
             ?? throw new InvalidOperationException($"Runtime API sent no {RequestIdHeader} header.");
@@ -43,7 +46,7 @@ public sealed class LambdaRuntimeClient : IDisposable
     {
         using var content = new ReadOnlyMemoryContent(payload);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync($"runtime/invocation/{Uri.EscapeDataString(requestId)}/response", content, cancellationToken);
+        using var response = await _http.PostAsync(new Uri($"runtime/invocation/{Uri.EscapeDataString(requestId)}/response", UriKind.Relative), content, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 
@@ -56,14 +59,14 @@ public sealed class LambdaRuntimeClient : IDisposable
     /// <summary>SnapStart: init is done, take the snapshot; returns once it is restored in a new environment.</summary>
     public async Task RestoreNextAsync(CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync("runtime/restore/next", cancellationToken);
+        using var response = await _http.GetAsync(NextRestore, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 
     public Task PostRestoreErrorAsync(LambdaError error, CancellationToken cancellationToken) =>
         PostErrorDocumentAsync("runtime/restore/error", error, cancellationToken);
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     private async Task PostErrorDocumentAsync(string path, LambdaError error, CancellationToken cancellationToken)
     {
@@ -71,7 +74,7 @@ public sealed class LambdaRuntimeClient : IDisposable
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.TryAddWithoutValidation(ErrorTypeHeader, error.ErrorType);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await _http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 

@@ -8,18 +8,18 @@ namespace Goals.Lambda.Server;
 /// Buffers the whole response (a proxy response is one JSON document) while behaving like Kestrel:
 /// OnStarting runs before the first body byte, headers become read-only once started.
 /// </summary>
-internal sealed class LambdaResponseFeature : IHttpResponseFeature, IHttpResponseBodyFeature
+internal sealed class LambdaResponseFeature : IHttpResponseFeature, IHttpResponseBodyFeature, IDisposable
 {
-    private readonly MemoryStream buffer = new();
-    private readonly List<(Func<object, Task> Callback, object State)> onStarting = [];
-    private readonly List<(Func<object, Task> Callback, object State)> onCompleted = [];
-    private readonly ResponseBodyStream stream;
-    private PipeWriter? writer;
-    private Stream? replacedBody;
+    private readonly MemoryStream _buffer = new();
+    private readonly List<(Func<object, Task> Callback, object State)> _onStarting = [];
+    private readonly List<(Func<object, Task> Callback, object State)> _onCompleted = [];
+    private readonly ResponseBodyStream _stream;
+    private PipeWriter? _writer;
+    private Stream? _replacedBody;
 
     public LambdaResponseFeature(IHttpBodyControlFeature bodyControl)
     {
-        stream = new ResponseBodyStream(this, buffer, bodyControl);
+        _stream = new ResponseBodyStream(this, _buffer, bodyControl);
     }
 
     public int StatusCode { get; set; } = StatusCodes.Status200OK;
@@ -32,15 +32,15 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature, IHttpRespons
 
     Stream IHttpResponseFeature.Body
     {
-        get => replacedBody ?? stream;
-        set => replacedBody = value;
+        get => _replacedBody ?? _stream;
+        set => _replacedBody = value;
     }
 
-    public Stream Stream => stream;
+    public Stream Stream => _stream;
 
-    public PipeWriter Writer => writer ??= PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+    public PipeWriter Writer => _writer ??= PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
 
-    public ReadOnlyMemory<byte> BufferedBody => buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    public ReadOnlyMemory<byte> BufferedBody => _buffer.GetBuffer().AsMemory(0, (int)_buffer.Length);
 
     public void OnStarting(Func<object, Task> callback, object state)
     {
@@ -49,10 +49,10 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature, IHttpRespons
             throw new InvalidOperationException("The response has already started.");
         }
 
-        onStarting.Add((callback, state));
+        _onStarting.Add((callback, state));
     }
 
-    public void OnCompleted(Func<object, Task> callback, object state) => onCompleted.Add((callback, state));
+    public void OnCompleted(Func<object, Task> callback, object state) => _onCompleted.Add((callback, state));
 
     public void DisableBuffering()
     {
@@ -61,14 +61,14 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature, IHttpRespons
     public Task StartAsync(CancellationToken cancellationToken = default) => EnsureStartedAsync();
 
     public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
-        SendFileFallback.SendFileAsync(stream, path, offset, count, cancellationToken);
+        SendFileFallback.SendFileAsync(_stream, path, offset, count, cancellationToken);
 
     public async Task CompleteAsync()
     {
         await EnsureStartedAsync();
-        if (writer is not null)
+        if (_writer is not null)
         {
-            await writer.FlushAsync();
+            await _writer.FlushAsync();
         }
     }
 
@@ -80,9 +80,9 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature, IHttpRespons
         }
 
         // Kestrel runs OnStarting callbacks last-registered first.
-        for (var i = onStarting.Count - 1; i >= 0; i--)
+        for (var i = _onStarting.Count - 1; i >= 0; i--)
         {
-            await onStarting[i].Callback(onStarting[i].State);
+            await _onStarting[i].Callback(_onStarting[i].State);
         }
 
         HasStarted = true;
@@ -94,9 +94,9 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature, IHttpRespons
 
     public async Task FireOnCompletedAsync()
     {
-        for (var i = onCompleted.Count - 1; i >= 0; i--)
+        for (var i = _onCompleted.Count - 1; i >= 0; i--)
         {
-            await onCompleted[i].Callback(onCompleted[i].State);
+            await _onCompleted[i].Callback(_onCompleted[i].State);
         }
     }
 
@@ -109,6 +109,13 @@ internal sealed class LambdaResponseFeature : IHttpResponseFeature, IHttpRespons
         StatusCode = StatusCodes.Status500InternalServerError;
         ReasonPhrase = null;
         Headers = new HeaderDictionary();
-        buffer.SetLength(0);
+        _buffer.SetLength(0);
+    }
+
+    /// <summary>Once the response has been copied out (<see cref="BufferedBody"/> stays readable: it is the buffer's array).</summary>
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _buffer.Dispose();
     }
 }

@@ -12,34 +12,35 @@ namespace Goals.Lambda.Server;
 /// </summary>
 public sealed class LambdaServer(ILogger<LambdaServer> logger) : IServer
 {
-    private Func<GatewayRequest, CancellationToken, Task<LambdaHttpResponse>>? pipeline;
+    private Func<GatewayRequest, CancellationToken, Task<LambdaHttpResponse>>? _pipeline;
 
     public IFeatureCollection Features { get; } = CreateServerFeatures();
 
-    public bool IsStarted => pipeline is not null;
+    public bool IsStarted => _pipeline is not null;
 
     public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
         where TContext : notnull
     {
-        pipeline = (request, ct) => ProcessAsync(application, request, ct);
+        _pipeline = (request, ct) => ProcessAsync(application, request, ct);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        pipeline = null;
+        _pipeline = null;
         return Task.CompletedTask;
     }
 
-    public void Dispose() => pipeline = null;
+    public void Dispose() => _pipeline = null;
 
     internal Task<LambdaHttpResponse> ProcessAsync(GatewayRequest request, CancellationToken requestAborted) =>
-        (pipeline ?? throw new InvalidOperationException("LambdaServer has not been started; start the host first."))(request, requestAborted);
+        (_pipeline ?? throw new InvalidOperationException("LambdaServer has not been started; start the host first."))(request, requestAborted);
 
     private async Task<LambdaHttpResponse> ProcessAsync<TContext>(IHttpApplication<TContext> application, GatewayRequest request, CancellationToken requestAborted)
         where TContext : notnull
     {
         var (features, response) = LambdaFeatureCollectionFactory.Create(request, requestAborted);
+        using var ownedResponse = response;
         var context = application.CreateContext(features);
         Exception? unhandled = null;
         try

@@ -5,7 +5,7 @@ namespace Goals.Lambda.Sqs;
 public sealed class SqsEvent
 {
     [JsonPropertyName("Records")]
-    public List<SqsRecord> Records { get; set; } = [];
+    public IReadOnlyList<SqsRecord> Records { get; set; } = [];
 }
 
 public sealed class SqsRecord
@@ -22,15 +22,15 @@ public sealed class SqsRecord
 
     public string? AwsRegion { get; set; }
     public Dictionary<string, string> Attributes { get; set; } = [];
-    public Dictionary<string, SqsMessageAttribute> MessageAttributes { get; set; } = [];
+    public Dictionary<string, SqsMessageAttributeValue> MessageAttributes { get; set; } = [];
 }
 
-/// <summary>Binary values stay base64 text: SQS test events carry placeholders that are not valid base64.</summary>
-public sealed class SqsMessageAttribute
+/// <summary>One message attribute (AWS: MessageAttributeValue). Binary values stay base64 text: SQS test events carry placeholders that are not valid base64.</summary>
+public sealed class SqsMessageAttributeValue
 {
     public string? DataType { get; set; }
     public string? StringValue { get; set; }
     public string? BinaryValue { get; set; }
-    public List<string>? StringListValues { get; set; }
-    public List<string>? BinaryListValues { get; set; }
+    public IReadOnlyList<string>? StringListValues { get; set; }
+    public IReadOnlyList<string>? BinaryListValues { get; set; }
 }

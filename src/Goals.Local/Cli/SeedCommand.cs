@@ -60,11 +60,11 @@ internal static class SeedCommand
             batch.BatchCommands.Add(command);
         }
 
-        const string StudentId = "md5('goals-seed-student-' || s::TEXT)::UUID";
-        const string GoalId = "md5('goals-seed-goal-' || s::TEXT || '-' || g::TEXT)::UUID";
+        const string studentId = "md5('goals-seed-student-' || s::TEXT)::UUID";
+        const string goalId = "md5('goals-seed-goal-' || s::TEXT || '-' || g::TEXT)::UUID";
         Add($"""
              INSERT INTO goals (student_id, id, goal_type, title, information, complete, due_at, color, created_at, updated_at)
-             SELECT {StudentId}, {GoalId},
+             SELECT {studentId}, {goalId},
                     (ARRAY['DEVELOPING_ME','HEALTH_AND_WELLBEING','ACADEMIC','EXTRA_CURRICULAR','CAREER'])[1 + g % 5],
                     'Goal ' || g::TEXT, 'Seeded goal ' || g::TEXT || ' of student ' || s::TEXT, g % 4 = 0,
                     CASE WHEN g % 2 = 0 THEN TIMESTAMPTZ '2027-01-01 00:00:00+00' + g * INTERVAL '1 day' END,
@@ -76,7 +76,7 @@ internal static class SeedCommand
              """);
         Add($"""
              INSERT INTO goal_tasks (student_id, id, goal_id, information, complete, position, created_at, updated_at)
-             SELECT {StudentId}, md5('goals-seed-task-' || s::TEXT || '-' || g::TEXT || '-' || t::TEXT)::UUID, {GoalId},
+             SELECT {studentId}, md5('goals-seed-task-' || s::TEXT || '-' || g::TEXT || '-' || t::TEXT)::UUID, {goalId},
                     'Task ' || t::TEXT, t % 2 = 0, (t - 1)::INT4,
                     TIMESTAMPTZ '2026-01-02 00:00:00+00' + t * INTERVAL '1 second',
                     TIMESTAMPTZ '2026-01-02 00:00:00+00' + t * INTERVAL '1 second'
@@ -85,7 +85,7 @@ internal static class SeedCommand
              """);
         Add($"""
              INSERT INTO goal_notes (student_id, id, goal_id, information, created_at, updated_at)
-             SELECT {StudentId}, md5('goals-seed-note-' || s::TEXT || '-' || g::TEXT || '-' || n::TEXT)::UUID, {GoalId},
+             SELECT {studentId}, md5('goals-seed-note-' || s::TEXT || '-' || g::TEXT || '-' || n::TEXT)::UUID, {goalId},
                     'Note ' || n::TEXT,
                     TIMESTAMPTZ '2026-01-03 00:00:00+00' + n * INTERVAL '1 second',
                     TIMESTAMPTZ '2026-01-03 00:00:00+00' + n * INTERVAL '1 second'

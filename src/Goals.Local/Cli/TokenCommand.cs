@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Goals.Api.Auth;
 using Goals.Api.Configuration;
 using Goals.Local.Auth;
 using Goals.Api.Cli;

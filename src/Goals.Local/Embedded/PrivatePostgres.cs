@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -138,7 +137,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         }
     }
 
-    private static IEnumerable<string> ServerArguments(string dataDirectory, int port, bool fast, int maxConnections,
+    private static List<string> ServerArguments(string dataDirectory, int port, bool fast, int maxConnections,
         IReadOnlyDictionary<string, string> settings)
     {
         List<string> args =

@@ -19,7 +19,7 @@ public sealed class IdeAssets(GraphQLOptions settings, ILogger<IdeAssets> logger
     private readonly Lazy<IFileProvider?> _files = new(() => Locate(settings.IdeDirectory, logger));
     private string? _index;
 
-    private static IFileProvider? Locate(string? configured, ILogger logger)
+    private static PhysicalFileProvider? Locate(string? configured, ILogger logger)
     {
         var candidates = new List<string>();
         if (!string.IsNullOrEmpty(configured)) candidates.Add(configured);

@@ -1,8 +1,6 @@
 using Goals.Api.Hosting;
-using Goals.Api.Tests.Infrastructure;
 using Goals.Data;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

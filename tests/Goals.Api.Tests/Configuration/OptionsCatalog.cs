@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
-using Goals.Api.Configuration;
 using Goals.Api.Hosting;
 using Goals.Data;
 using Microsoft.Extensions.Configuration;

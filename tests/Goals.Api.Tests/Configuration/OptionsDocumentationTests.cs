@@ -8,7 +8,7 @@ namespace Goals.Api.Tests.Configuration;
 /// <summary>docs/configuration.md lists exactly the keys of the options classes, with their defaults.</summary>
 public sealed partial class OptionsDocumentationTests
 {
-    private static readonly IReadOnlyList<(string Key, string Default)> Rows =
+    private static readonly List<(string Key, string Default)> Rows =
         KeyRow().Matches(File.ReadAllText(Path.Combine(LiveServer.RepositoryRoot, "docs", "configuration.md")))
             .Select(m => (m.Groups["key"].Value, m.Groups["default"].Value.Trim()))
             .ToList();

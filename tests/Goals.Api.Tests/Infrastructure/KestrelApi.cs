@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Goals.Api.Auth;
 using Goals.Local.Auth;
 using Goals.Api.Hosting;
 using Microsoft.AspNetCore.Builder;

@@ -51,7 +51,9 @@ public sealed class JobsHarness : IAsyncDisposable
             ["Jobs:RepublishAfterSeconds"] = "0",
         };
         foreach (var (key, value) in jobs ?? new Dictionary<string, string?>()) settings["Jobs:" + key] = value;
+#pragma warning disable CA2000 // the harness owns the app from here and disposes it in its DisposeAsync
         return new JobsHarness(await TestApi.StartAsync(database, settings, services), database, files);
+#pragma warning restore CA2000
     }
 
     public string Token(Guid student) => Api.Token(student);

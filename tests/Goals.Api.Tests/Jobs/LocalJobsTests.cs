@@ -231,7 +231,8 @@ public sealed class LocalJobsTests(DatabaseFixture database) : IAsyncLifetime
         var upload = (await _jobs.Api.PostAsync("mutation { requestImportUpload(input: { format: JSON }) { uploadId url method expiresAt } }", token: _jobs.Token(b)))
             .RequireData()["requestImportUpload"]!;
         var file = "{\"goals\":[" + string.Join(",\n", Enumerable.Range(0, 50).Select(i => $"{{\"goalType\":\"CAREER\",\"title\":\"Uploaded {i}\"}}")) + "]}";
-        var put = await _jobs.Api.Client.PutAsync(new Uri(upload["url"]!.GetValue<string>()).PathAndQuery, new StringContent(file));
+        using var content = new StringContent(file);
+        var put = await _jobs.Api.Client.PutAsync(new Uri(upload["url"]!.GetValue<string>()).PathAndQuery, content);
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
 
         var job = await _jobs.StartAsync(_jobs.Token(b), "startImport", new { format = "JSON", uploadId = upload["uploadId"]!.GetValue<string>() });

@@ -37,7 +37,6 @@ public sealed class LoopbackSqs : IAsyncDisposable
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public string QueueUrl => $"{BaseUrl}/000000000000/jobs";
     public string DeadLetterQueueUrl => $"{BaseUrl}/000000000000/jobs-dlq";
-    public int Requests;
 
     /// <summary>The bodies of the messages now in a queue (visible or not).</summary>
     public IReadOnlyList<string> Bodies(string queue)
@@ -69,7 +68,6 @@ public sealed class LoopbackSqs : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        Interlocked.Increment(ref Requests);
         var target = context.Request.Headers["X-Amz-Target"].ToString();
         var body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? [];
         var action = target.StartsWith("AmazonSQS.", StringComparison.Ordinal) ? target["AmazonSQS.".Length..] : "";

@@ -22,7 +22,7 @@ public sealed class ReadmeJobTests(LiveServer server)
         var started = await PostAsync(http, "mutation { startExport(input: { format: JSON }) { job { id status } } }", null);
         var id = started["startExport"]!["job"]!["id"]!.GetValue<string>();
 
-        JsonNode job = started["startExport"]!["job"]!;
+        var job = started["startExport"]!["job"]!;
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (job["status"]!.GetValue<string>() is "QUEUED" or "RUNNING" && DateTime.UtcNow < deadline)
         {
@@ -39,7 +39,8 @@ public sealed class ReadmeJobTests(LiveServer server)
 
     private static async Task<JsonNode> PostAsync(HttpClient http, string query, object? variables)
     {
-        var response = await http.PostAsync("/graphql", new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"));
+        using var content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json");
+        var response = await http.PostAsync("/graphql", content);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(body["errors"] is null, body.ToJsonString());
         return body["data"]!;

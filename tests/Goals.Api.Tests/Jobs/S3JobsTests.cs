@@ -46,7 +46,8 @@ public sealed class S3JobsTests(DatabaseFixture database) : IAsyncLifetime
 
         var upload = (await _jobs.Api.PostAsync("mutation { requestImportUpload(input: { format: CSV }) { uploadId url } }", token: _jobs.Token(b)))
             .RequireData()["requestImportUpload"]!;
-        var put = await http.PutAsync(upload["url"]!.GetValue<string>(), new ByteArrayContent(file));
+        using var content = new ByteArrayContent(file);
+        var put = await http.PutAsync(upload["url"]!.GetValue<string>(), content);
         Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
         var import = await _jobs.StartAsync(_jobs.Token(b), "startImport", new { format = "CSV", uploadId = upload["uploadId"]!.GetValue<string>() });
         var imported = await _jobs.FinishedJobAsync(_jobs.Token(b), import["id"]!.GetValue<string>());

@@ -8,7 +8,6 @@ using Goals.Data.Transactions;
 using Goals.Lambda.Sqs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Goals.Api.Tests.Jobs;
 
@@ -18,7 +17,7 @@ namespace Goals.Api.Tests.Jobs;
 /// source does: delete on success, leave it on a throw), the sweeper republishes and dead-letters.
 /// </summary>
 [Collection(ApiCollection.Name)]
-public sealed class SqsJobsTests(DatabaseFixture database) : IAsyncLifetime
+public sealed class SqsJobsTests(DatabaseFixture database) : IAsyncLifetime, IAsyncDisposable
 {
     private LoopbackSqs _sqs = null!;
     private JobsHarness _jobs = null!;
@@ -40,8 +39,18 @@ public sealed class SqsJobsTests(DatabaseFixture database) : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    private int _disposed;
+
+    public Task DisposeAsync() => ((IAsyncDisposable)this).DisposeAsync().AsTask();
+
+    /// <summary>Once, whichever of xUnit's two disposal hooks comes first.</summary>
+    async ValueTask IAsyncDisposable.DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _jobs.DisposeAsync();
         await _sqs.DisposeAsync();
     }

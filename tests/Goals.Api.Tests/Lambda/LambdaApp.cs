@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Goals.Api.Auth;
 using Goals.Local.Auth;
 using Goals.Api.Tests.Infrastructure;
 using Goals.Local.Embedded;

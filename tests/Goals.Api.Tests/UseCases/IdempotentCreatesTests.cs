@@ -2,7 +2,6 @@ using Goals.Api.Tests.Infrastructure;
 using Goals.Api.UseCases.Idempotency;
 using Goals.Data;
 using Goals.Data.Repositories;
-using Goals.Data.Sessions;
 using Goals.GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -117,7 +116,7 @@ public sealed class IdempotentCreatesTests(DatabaseFixture database) : IAsyncLif
 
     private async Task<long> GoalCountAsync(Guid student)
     {
-        await using DbSession session = _dataSource.OpenSession();
+        await using var session = _dataSource.OpenSession();
         return await session.QuerySingleOrDefaultAsync<long>("SELECT count(*) FROM goals WHERE student_id = @Student", new { Student = student });
     }
 }

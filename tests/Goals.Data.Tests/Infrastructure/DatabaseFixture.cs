@@ -6,19 +6,20 @@ using Npgsql;
 namespace Goals.Data.Tests.Infrastructure;
 
 /// <summary>A fresh, migrated database per test class on the shared test server.</summary>
-public sealed class DatabaseFixture : IAsyncLifetime
+public sealed class DatabaseFixture : IAsyncLifetime, IDisposable
 {
     public string ConnectionString { get; private set; } = "";
     public GoalsDataSource DataSource { get; private set; } = null!;
     public CapturingLoggerProvider Logs { get; } = new();
+    private ILoggerFactory? _loggerFactory;
 
     public async Task InitializeAsync()
     {
         var created = await SharedDatabaseServer.CreateDatabaseAsync("t_" + GetType().Name.Replace("Fixture", "", StringComparison.Ordinal).ToLowerInvariant());
         // Concurrency tests need more than the Lambda default of 2 connections.
         ConnectionString = new NpgsqlConnectionStringBuilder(created) { MaxPoolSize = 30 }.ConnectionString;
-        var loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
-        DataSource = GoalsDataSourceFactory.Create(ConnectionString, loggerFactory);
+        _loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
+        DataSource = GoalsDataSourceFactory.Create(ConnectionString, _loggerFactory);
     }
 
     public DbSession OpenSession() => DataSource.OpenSession();
@@ -47,5 +48,11 @@ public sealed class DatabaseFixture : IAsyncLifetime
     {
         await DataSource.DisposeAsync();
         await SharedDatabaseServer.DropDatabaseAsync(ConnectionString);
+    }
+
+    public void Dispose()
+    {
+        _loggerFactory?.Dispose();
+        Logs.Dispose();
     }
 }

@@ -78,7 +78,7 @@ public class DataLoaderTests
     private static async Task<(string Json, Counters Counters)> Run(string query, bool asyncBatches = false)
     {
         var counters = new Counters();
-        var executor = new GraphQLExecutor(BuildSchema(counters, asyncBatches));
+        using var executor = new GraphQLExecutor(BuildSchema(counters, asyncBatches));
         var loaders = new DataLoaderContext
         {
             AfterBatchesStarted = _ =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Goals.GraphQL.Language;
-using Goals.GraphQL.Types;
 using Goals.GraphQL.Types.Scalars;
 
 namespace Goals.GraphQL.Tests.Differential;

@@ -157,7 +157,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
 
         var hasData = result.TryGetProperty("data", out var expectedData);
         var actualHasData = actual.TryGetProperty("data", out var actualData);
-        string? dataDiff = hasData != actualHasData
+        var dataDiff = hasData != actualHasData
             ? $"graphql-js {(hasData ? "has" : "has no")} \"data\", ours {(actualHasData ? "has" : "has no")}"
             : hasData ? JsonDiff.Compare(expectedData, actualData, "data") : null;
         Check("data", dataDiff is null, () => dataDiff!);
@@ -314,7 +314,7 @@ public sealed class DifferentialHarnessTests
     public async Task DataLoaderBatchesOneLevelInOneRound()
     {
         var schema = OracleSchema.Build(File.ReadAllText(Path.Combine(OracleCases.OracleDir, "schema.graphql")));
-        var executor = new GraphQLExecutor(schema, new ExecutorOptions { MaxDepth = null, MaxComplexity = null });
+        using var executor = new GraphQLExecutor(schema, new ExecutorOptions { MaxDepth = null, MaxComplexity = null });
         using var data = JsonDocument.Parse(File.ReadAllText(Path.Combine(OracleCases.OracleDir, "data.json")));
         var state = new OracleState(data.RootElement);
         var result = await executor.ExecuteAsync("{ starships { pilots { name } } characters(ids: [\"2001\"]) { ... on Droid { owner { name } } } }", userContext: state);

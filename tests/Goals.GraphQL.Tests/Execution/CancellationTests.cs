@@ -79,7 +79,7 @@ public class CancellationTests
     public async Task Cancellation_returns_only_after_every_started_resolver_has_finished()
     {
         var probe = new Probe { Expected = 3 };
-        var executor = Build(probe);
+        using var executor = Build(probe);
         using var cancel = new CancellationTokenSource();
 
         var execution = executor.ExecuteAsync("{ a: slow b: slow c: slow }", cancellationToken: cancel.Token);
@@ -94,7 +94,7 @@ public class CancellationTests
     public async Task A_cancelled_batch_fails_its_loads_and_no_further_round_is_dispatched()
     {
         var probe = new Probe();
-        var executor = Build(probe);
+        using var executor = Build(probe);
         using var cancel = new CancellationTokenSource();
 
         var execution = executor.ExecuteAsync("{ items(n: 50) { id detail } }", cancellationToken: cancel.Token);
@@ -110,7 +110,7 @@ public class CancellationTests
     public async Task Slow_resolvers_and_a_running_batch_are_all_settled_before_a_cancelled_execution_returns()
     {
         var probe = new Probe { Expected = 1 };
-        var executor = Build(probe);
+        using var executor = Build(probe);
         using var cancel = new CancellationTokenSource();
 
         var execution = executor.ExecuteAsync("{ slow items(n: 5) { detail } }", cancellationToken: cancel.Token);
@@ -126,7 +126,7 @@ public class CancellationTests
     public async Task A_resolver_that_ignores_cancellation_is_reported_after_the_grace_period()
     {
         var probe = new Probe { Expected = 1 };
-        var executor = Build(probe, grace: TimeSpan.FromMilliseconds(100));
+        using var executor = Build(probe, grace: TimeSpan.FromMilliseconds(100));
         using var cancel = new CancellationTokenSource();
 
         var execution = executor.ExecuteAsync("{ stubborn }", cancellationToken: cancel.Token);

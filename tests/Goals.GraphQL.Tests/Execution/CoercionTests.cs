@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Goals.GraphQL.Execution;
-using static Goals.GraphQL.Tests.Execution.TestHelpers;
 
 namespace Goals.GraphQL.Tests.Execution;
 
@@ -23,7 +22,7 @@ public class CoercionTests
         var variables = entry["variables"] is { } v ? JsonInput.ToVariables(JsonDocument.Parse(v.ToJsonString()).RootElement) : null;
         var schema = ExecutionTests.BuildSchema(b => b.BindField("Query", "echo",
             ctx => new ValueTask<object?>(Goals.GraphQL.Types.Scalars.Inspect.Value(ctx.Arguments))));
-        var executor = new GraphQLExecutor(schema);
+        using var executor = new GraphQLExecutor(schema);
         var prepared = executor.Prepare(query);
         var result = prepared.IsValid
             ? await executor.ExecuteAsync(new ExecutionRequest { Document = prepared, Variables = variables })
@@ -53,7 +52,8 @@ public class VariableErrorLimitTests
         var schema = new Goals.GraphQL.Types.SchemaBuilder().AddTypeDefinitions("type Query { a(l: [Int]): Int }")
             .BindDefaultFieldResolver("Query", _ => new ValueTask<object?>(1)).Build();
         var list = Enumerable.Repeat<object?>("x", 60).ToArray();
-        var result = await new GraphQLExecutor(schema).ExecuteAsync("query($v: [Int]) { a(l: $v) }", new Dictionary<string, object?> { ["v"] = list });
+        using var executor = new GraphQLExecutor(schema);
+        var result = await executor.ExecuteAsync("query($v: [Int]) { a(l: $v) }", new Dictionary<string, object?> { ["v"] = list });
         Assert.False(result.HasData);
         Assert.Equal(51, result.Errors.Count);
         Assert.Equal("Variable \"$v\" got invalid value \"x\" at \"v[49]\"; Int cannot represent non-integer value: \"x\"", result.Errors[49].Message);

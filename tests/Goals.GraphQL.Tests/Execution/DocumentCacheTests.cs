@@ -21,7 +21,7 @@ public class DocumentCacheTests
     [Fact]
     public void SameTextIsPreparedOnce()
     {
-        var executor = Executor();
+        using var executor = Executor();
         var a = executor.Prepare("{ hello }");
         Assert.Same(a, executor.Prepare("{ hello }"));
         Assert.NotSame(a, executor.Prepare("{ hello  }"));
@@ -32,7 +32,7 @@ public class DocumentCacheTests
     public void Distinct_large_documents_stay_within_the_byte_bound()
     {
         const long bound = 4L * 1024 * 1024;
-        var executor = Executor(bound);
+        using var executor = Executor(bound);
         var largest = 0L;
         for (var i = 0; i < 300; i++)
         {
@@ -47,7 +47,7 @@ public class DocumentCacheTests
     [Fact]
     public void An_entry_weighs_at_least_its_text_and_syntax_tree()
     {
-        var executor = Executor();
+        using var executor = Executor();
         var text = LargeDocument(1, 20_000);
         executor.Prepare(text);
         Assert.True(executor.CachedDocumentBytes > 3L * text.Length, $"{executor.CachedDocumentBytes} bytes for {text.Length} characters");
@@ -56,7 +56,7 @@ public class DocumentCacheTests
     [Fact]
     public void Failed_documents_are_not_kept()
     {
-        var executor = Executor();
+        using var executor = Executor();
         var broken = executor.Prepare("{ hello");
         var invalid = executor.Prepare("{ nope }");
         Assert.False(broken.IsValid);
@@ -68,7 +68,7 @@ public class DocumentCacheTests
     [Fact]
     public void Hits_allocate_nothing()
     {
-        var executor = Executor();
+        using var executor = Executor();
         var text = LargeDocument(2, 5_000);
         var prepared = executor.Prepare(text);
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -80,7 +80,7 @@ public class DocumentCacheTests
     [Fact]
     public void ConcurrentPrepareIsSafe()
     {
-        var executor = Executor();
+        using var executor = Executor();
         Parallel.For(0, 2000, i => Assert.True(executor.Prepare($"{{ k{i % 40}: hello }}").IsValid));
         Assert.Equal(40, executor.CachedDocumentCount);
     }
@@ -88,7 +88,7 @@ public class DocumentCacheTests
     [Fact]
     public void SyntaxAndValidationErrors()
     {
-        var executor = Executor();
+        using var executor = Executor();
         var bad = executor.Prepare("{ hello");
         Assert.Null(bad.Document);
         var error = Assert.Single(bad.Errors);
@@ -119,7 +119,7 @@ public class DocumentCacheTests
     [Fact]
     public async Task SkipIncludeWithVariablesAreNotCachedAcrossRequests()
     {
-        var executor = Executor();
+        using var executor = Executor();
         var doc = executor.Prepare("query($s: Boolean!) { hello @skip(if: $s) }");
         async Task<string> RunWith(bool s) => (await executor.ExecuteAsync(new ExecutionRequest
         {

@@ -247,7 +247,7 @@ public class ExecutionTests
                 await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
                 return 1;
             }).Build();
-        var executor = new GraphQLExecutor(schema);
+        using var executor = new GraphQLExecutor(schema);
         using var cts = new CancellationTokenSource(50);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => executor.ExecuteAsync("{ slow }", cancellationToken: cts.Token));
     }

@@ -44,7 +44,8 @@ public class ResultSizeTests
     public async Task A_too_large_answer_stops_early_and_is_one_request_error()
     {
         const long bound = 200_000; // about 200 of the 10,000 texts
-        var result = await Executor(bound).ExecuteAsync("{ items { id text } }");
+        using var executor = Executor(bound);
+        var result = await executor.ExecuteAsync("{ items { id text } }");
 
         Assert.False(result.HasData);
         var error = Assert.Single(result.Errors);
@@ -60,7 +61,8 @@ public class ResultSizeTests
     public async Task Asynchronous_values_past_the_bound_are_not_completed_and_no_more_resolvers_start()
     {
         // The 10,000 items and their ids take about 240 KB: the bound is reached by the asynchronous tags.
-        var result = await Executor(400_000).ExecuteAsync("{ items { id tags { name } } }");
+        using var executor = Executor(400_000);
+        var result = await executor.ExecuteAsync("{ items { id tags { name } } }");
 
         Assert.Equal(ErrorCodes.ResponseTooLarge, Assert.Single(result.Errors).Code);
         // Every item's `tags` starts before the first one completes; past the bound the rest complete into nothing.
@@ -71,10 +73,12 @@ public class ResultSizeTests
     [Fact]
     public async Task Answers_within_the_bound_and_unbounded_answers_are_unchanged()
     {
-        var small = await Executor(10_000).ExecuteAsync("{ one { id text } }");
+        using var smallExecutor = Executor(10_000);
+        var small = await smallExecutor.ExecuteAsync("{ one { id text } }");
         Assert.Equal(Json("{'data':{'one':{'id':0,'text':'" + new string('x', TextLength) + "'}}}"), small.ToJson());
 
-        var all = await Executor(null).ExecuteAsync("{ items { id text } }");
+        using var allExecutor = Executor(null);
+        var all = await allExecutor.ExecuteAsync("{ items { id text } }");
         Assert.Empty(all.Errors);
         Assert.Equal(Items, _textsResolved - 1);
         Assert.True(all.ToJson().Length > Items * TextLength);

@@ -16,8 +16,11 @@ public class SuggestionsPrivacyTests
     private static GraphQLExecutor Executor(bool introspection) =>
         new(DictionarySchema(Sdl).Build(), new ExecutorOptions { EnableIntrospection = introspection });
 
-    private static async Task<IReadOnlyList<string>> MessagesAsync(GraphQLExecutor executor, string query, string? variables = null) =>
-        (await executor.ExecuteAsync(query, variables is null ? null : Vars(variables))).Errors.Select(e => e.Message).ToList();
+    private static async Task<IReadOnlyList<string>> MessagesAsync(bool introspection, string query, string? variables = null)
+    {
+        using var executor = Executor(introspection);
+        return (await executor.ExecuteAsync(query, variables is null ? null : Vars(variables))).Errors.Select(e => e.Message).ToList();
+    }
 
     [Theory]
     [InlineData("{ goal { secretFeld } }", "Cannot query field \"secretFeld\" on type \"Goal\".", " Did you mean \"secretField\"?")]
@@ -27,8 +30,8 @@ public class SuggestionsPrivacyTests
     [InlineData("query($k: Knd) { goal(kind: $k) { title } }", "Unknown type \"Knd\".", " Did you mean \"Kind\"?")]
     public async Task Validation_messages_leave_out_suggestions_when_introspection_is_off(string query, string message, string suggestion)
     {
-        Assert.Contains(message, await MessagesAsync(Executor(introspection: false), query));
-        Assert.Contains(message + suggestion, await MessagesAsync(Executor(introspection: true), query));
+        Assert.Contains(message, await MessagesAsync(introspection: false, query));
+        Assert.Contains(message + suggestion, await MessagesAsync(introspection: true, query));
     }
 
     [Theory]
@@ -39,7 +42,7 @@ public class SuggestionsPrivacyTests
     public async Task Variable_messages_leave_out_suggestions_when_introspection_is_off(string query, string variables, string message,
         string suggestion)
     {
-        Assert.Equal([message], await MessagesAsync(Executor(introspection: false), query, variables));
-        Assert.Equal([message + suggestion], await MessagesAsync(Executor(introspection: true), query, variables));
+        Assert.Equal([message], await MessagesAsync(introspection: false, query, variables));
+        Assert.Equal([message + suggestion], await MessagesAsync(introspection: true, query, variables));
     }
 }

@@ -39,15 +39,19 @@ internal static class TestHelpers
         var builder = new SchemaBuilder().AddTypeDefinitions(sdl);
         var doc = Goals.GraphQL.Language.Parser.Parse(sdl);
         foreach (var def in doc.Definitions)
+        {
             if (def is Goals.GraphQL.Language.ObjectTypeDefinitionNode { IsExtension: false } o)
+            {
                 builder.BindDefaultFieldResolver(o.Name.Value, SchemaBuilder.DictionaryResolver);
+            }
+        }
         return builder;
     }
 
     public static async Task<string> Run(Schema schema, string query, object? root = null, string? variables = null,
         ExecutorOptions? options = null, string? operationName = null)
     {
-        var executor = new GraphQLExecutor(schema, options);
+        using var executor = new GraphQLExecutor(schema, options);
         var prepared = executor.Prepare(query);
         if (!prepared.IsValid) return ExecutionResult.FromErrors(prepared.Errors).ToJson();
         var result = await executor.ExecuteAsync(new ExecutionRequest

@@ -4,7 +4,7 @@ using static Goals.GraphQL.Tests.Execution.TestHelpers;
 namespace Goals.GraphQL.Tests.Execution;
 
 /// <summary>`first: $n` sizes the list with the request's value: the same cached document is refused or run per request.</summary>
-public class VariableComplexityTests
+public sealed class VariableComplexityTests : IDisposable
 {
     private const string Query = "query($n: Int) { items(first: $n) { id } }";
     private int _resolved;
@@ -22,6 +22,8 @@ public class VariableComplexityTests
         // items 1 + n * id 1: n = 2 costs 3.
         _executor = new GraphQLExecutor(schema, new ExecutorOptions { MaxComplexity = 3 });
     }
+
+    public void Dispose() => _executor.Dispose();
 
     private Task<ExecutionResult> RunAsync(string query, string? variables) =>
         _executor.ExecuteAsync(new ExecutionRequest { Document = _executor.Prepare(query), Variables = variables is null ? null : Vars(variables) });

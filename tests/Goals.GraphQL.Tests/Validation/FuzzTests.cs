@@ -39,7 +39,9 @@ public class FuzzTests(ITestOutputHelper output)
             var start = new System.Diagnostics.ProcessStartInfo("node") { WorkingDirectory = scripts, RedirectStandardError = true };
             foreach (var arg in new[] { script, count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                          seed.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.Combine(outDir, file) })
+            {
                 start.ArgumentList.Add(arg);
+            }
             using var process = System.Diagnostics.Process.Start(start)!;
             var stderr = process.StandardError.ReadToEnd();
             process.WaitForExit();

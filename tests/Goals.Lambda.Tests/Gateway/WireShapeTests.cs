@@ -57,6 +57,6 @@ public sealed class WireShapeTests
     private static string Write(ApiGatewayPayloadFormat format, int status) =>
         System.Text.Encoding.UTF8.GetString(GatewayResponseWriter.Write(format, status, JsonHeaders, "{\"ok\":true}"u8.ToArray(), ApiGatewayOptions.LambdaResponsePayloadLimit));
 
-    private static IEnumerable<string> Names(string json) =>
+    private static string[] Names(string json) =>
         JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name).ToArray();
 }

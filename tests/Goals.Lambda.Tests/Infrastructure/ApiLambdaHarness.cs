@@ -8,49 +8,58 @@ namespace Goals.Lambda.Tests.Infrastructure;
 /// The echo app hosted on LambdaServer, run by <see cref="LambdaEntryPoint"/> as the <c>api</c> handler
 /// against the Runtime API emulator. Shared by a test class; invocations are served one at a time.
 /// </summary>
-public sealed class ApiLambdaHarness : IAsyncLifetime
+public sealed class ApiLambdaHarness : IAsyncLifetime, IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
-    private RuntimeApiEmulator? emulator;
-    private WebApplication? app;
-    private LambdaRuntimeClient? client;
-    private Task<int>? run;
+    private readonly CancellationTokenSource _stop = new();
+    private RuntimeApiEmulator? _emulator;
+    private WebApplication? _app;
+    private LambdaRuntimeClient? _client;
+    private Task<int>? _run;
+    private int _disposed;
 
-    internal RuntimeApiEmulator Emulator => emulator ?? throw new InvalidOperationException("Not started.");
+    internal RuntimeApiEmulator Emulator => _emulator ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>The entry point's exit code, once the loop stopped.</summary>
-    internal Task<int> ExitCode => run ?? throw new InvalidOperationException("Not started.");
+    internal Task<int> ExitCode => _run ?? throw new InvalidOperationException("Not started.");
 
     public async Task InitializeAsync()
     {
-        emulator = await RuntimeApiEmulator.StartAsync();
-        app = EchoApp.Build();
-        client = new LambdaRuntimeClient(emulator.Address);
-        run = LambdaEntryPoint.RunAsync(app, LambdaHandlerNames.Api, client, stop.Token);
+        _emulator = await RuntimeApiEmulator.StartAsync();
+        _app = EchoApp.Build();
+        _client = new LambdaRuntimeClient(_emulator.Address);
+        _run = LambdaEntryPoint.RunAsync(_app, LambdaHandlerNames.Api, _client, _stop.Token);
     }
 
     internal async Task<ProxyResponse> InvokeAsync(byte[] evt, TimeSpan? timeout = null) =>
         ProxyResponse.Parse(await Emulator.InvokeAsync(evt, timeout));
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => ((IAsyncDisposable)this).DisposeAsync().AsTask();
+
+    /// <summary>Once, whether xUnit ends the fixture or a test ends its own instance.</summary>
+    async ValueTask IAsyncDisposable.DisposeAsync()
     {
-        await stop.CancelAsync();
-        if (run is not null)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            await run.WaitAsync(TimeSpan.FromSeconds(10));
+            return;
         }
 
-        client?.Dispose();
-        if (app is not null)
+        await _stop.CancelAsync();
+        if (_run is not null)
         {
-            await app.DisposeAsync();
+            await _run.WaitAsync(TimeSpan.FromSeconds(10));
         }
 
-        if (emulator is not null)
+        _client?.Dispose();
+        if (_app is not null)
         {
-            await emulator.DisposeAsync();
+            await _app.DisposeAsync();
         }
 
-        stop.Dispose();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+
+        _stop.Dispose();
     }
 }

@@ -6,15 +6,15 @@ namespace Goals.Lambda.Tests.Infrastructure;
 /// <summary>A <see cref="LambdaRuntimeLoop"/> running against its own emulator until disposed.</summary>
 internal sealed class LoopRun : IAsyncDisposable
 {
-    private readonly CancellationTokenSource stop = new();
-    private readonly LambdaRuntimeClient client;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly LambdaRuntimeClient _client;
 
     private LoopRun(RuntimeApiEmulator emulator, Func<CancellationToken, Task<ILambdaHandler>> initialize)
     {
         Emulator = emulator;
-        client = new LambdaRuntimeClient(emulator.Address);
-        var loop = new LambdaRuntimeLoop(client, TestRuntimeOptions.Create(), NullLogger.Instance);
-        ExitCode = loop.RunAsync(initialize, stop.Token);
+        _client = new LambdaRuntimeClient(emulator.Address);
+        var loop = new LambdaRuntimeLoop(_client, TestRuntimeOptions.Create(), NullLogger.Instance);
+        ExitCode = loop.RunAsync(initialize, _stop.Token);
     }
 
     public RuntimeApiEmulator Emulator { get; }
@@ -28,10 +28,10 @@ internal sealed class LoopRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
+        await _stop.CancelAsync();
         await ExitCode.WaitAsync(TimeSpan.FromSeconds(10));
-        client.Dispose();
+        _client.Dispose();
         await Emulator.DisposeAsync();
-        stop.Dispose();
+        _stop.Dispose();
     }
 }

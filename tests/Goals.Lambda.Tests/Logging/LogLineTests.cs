@@ -15,7 +15,7 @@ public sealed class LogLineTests
     [Fact]
     public async Task Lines_written_while_an_invocation_runs_carry_its_request_id_trace_id_and_a_Lambda_level()
     {
-        var lines = new FormattedLines();
+        using var lines = new FormattedLines();
         await using (var emulator = await RuntimeApiEmulator.StartAsync())
         {
             using var client = new LambdaRuntimeClient(emulator.Address);
@@ -63,7 +63,7 @@ public sealed class LogLineTests
     [Fact]
     public void Line_outside_an_invocation_has_no_request_id()
     {
-        var lines = new FormattedLines();
+        using var lines = new FormattedLines();
         lines.CreateLogger("Goals.Test").LogWarning("Init phase {Phase} took {ElapsedMs} ms", "host-start", 12.5);
 
         var line = lines.Single("Init phase host-start took 12.5 ms");
@@ -75,16 +75,16 @@ public sealed class LogLineTests
     /// <summary>Runs each entry through the real formatter into a string, as the console provider would.</summary>
     private sealed class FormattedLines : ILoggerProvider
     {
-        private readonly LambdaJsonConsoleFormatter formatter = new();
-        private readonly List<string> lines = [];
+        private readonly LambdaJsonConsoleFormatter _formatter = new();
+        private readonly List<string> _lines = [];
 
         public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
         public JsonElement Single(string message)
         {
-            lock (lines)
+            lock (_lines)
             {
-                return lines.Select(l => JsonDocument.Parse(l).RootElement.Clone())
+                return _lines.Select(l => JsonDocument.Parse(l).RootElement.Clone())
                     .Single(l => l.GetProperty("message").GetString() == message);
             }
         }
@@ -102,8 +102,8 @@ public sealed class LogLineTests
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
                 using var writer = new StringWriter();
-                owner.formatter.Write(new LogEntry<TState>(logLevel, category, eventId, state, exception, formatter), null, writer);
-                lock (owner.lines) owner.lines.Add(writer.ToString().TrimEnd());
+                owner._formatter.Write(new LogEntry<TState>(logLevel, category, eventId, state, exception, formatter), null, writer);
+                lock (owner._lines) owner._lines.Add(writer.ToString().TrimEnd());
             }
         }
     }

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Goals.Lambda.Hosting;
 using Goals.Lambda.Migrations;
 using Goals.Lambda.Runtime;
-using Goals.Lambda.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,6 @@
 using System.Text;
 using Goals.Lambda.Hosting;
 using Goals.Lambda.Runtime;
-using Goals.Lambda.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

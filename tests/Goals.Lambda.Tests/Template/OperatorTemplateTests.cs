@@ -180,7 +180,7 @@ public sealed class OperatorTemplateTests
     [Fact]
     public void Default_reservations_leave_the_100_unreserved_executions_Lambda_requires_of_a_default_account()
     {
-        const int DefaultAccountQuota = 1000;
+        const int defaultAccountQuota = 1000;
         int Default(string name) => Parameters.GetProperty(name).GetProperty("Default").GetInt32();
         int Reservation(string function) => Resources.GetProperty(function).GetProperty("Properties").GetProperty("ReservedConcurrentExecutions").GetInt32();
         var reserved = Default("ApiReservedConcurrency") + Default("WorkerMaxConcurrency")
@@ -188,7 +188,7 @@ public sealed class OperatorTemplateTests
         var budgetFormula = Default("DatabaseConnectionBudget") / Default("MaxPoolSizePerInstance") - Default("WorkerMaxConcurrency")
             - Reservation("MigrationFunction") - Reservation("SweeperFunction");
 
-        Assert.True(reserved <= DefaultAccountQuota - 100, $"{reserved} reserved");
+        Assert.True(reserved <= defaultAccountQuota - 100, $"{reserved} reserved");
         Assert.Equal(budgetFormula, Default("ApiReservedConcurrency"));
     }
 

@@ -11,29 +11,29 @@ namespace Goals.Lambda.Tests.Template;
 /// </summary>
 public sealed class PackageScriptTests : IDisposable
 {
-    private readonly string outDirectory = Directory.CreateTempSubdirectory("goals-package-").FullName;
+    private readonly string _outDirectory = Directory.CreateTempSubdirectory("goals-package-").FullName;
 
     [Fact]
     public async Task Missing_database_CA_certificate_is_refused()
     {
-        var (exitCode, stderr) = await RunAsync("--ca-certificate", Path.Combine(outDirectory, "missing.crt"));
+        var (exitCode, stderr) = await RunAsync("--ca-certificate", Path.Combine(_outDirectory, "missing.crt"));
 
         Assert.Equal(1, exitCode);
         Assert.Contains("refusing to package without the database CA certificate", stderr, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(outDirectory));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_outDirectory));
     }
 
     [Fact]
     public async Task File_that_is_not_a_PEM_certificate_is_refused()
     {
-        var notACertificate = Path.Combine(outDirectory, "root.crt");
+        var notACertificate = Path.Combine(_outDirectory, "root.crt");
         await File.WriteAllTextAsync(notACertificate, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
 
         var (exitCode, stderr) = await RunAsync("--ca-certificate", notACertificate);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("is not a PEM certificate", stderr, StringComparison.Ordinal);
-        Assert.Equal([notACertificate], Directory.EnumerateFileSystemEntries(outDirectory));
+        Assert.Equal([notACertificate], Directory.EnumerateFileSystemEntries(_outDirectory));
     }
 
     [Fact]
@@ -51,11 +51,11 @@ public sealed class PackageScriptTests : IDisposable
     public async Task The_package_holds_no_local_only_or_test_code()
     {
         var (exitCode, stdout, stderr) = await RunScriptAsync("package-lambda.sh", TimeSpan.FromMinutes(10),
-            "--out", outDirectory, "--framework-dependent", "--without-ca-certificate");
+            "--out", _outDirectory, "--framework-dependent", "--without-ca-certificate");
 
         Assert.True(exitCode == 0, $"package-lambda.sh exited {exitCode}:\n{stdout}\n{stderr}");
         Assert.Contains("check-lambda-package: clean", stdout, StringComparison.Ordinal);
-        using var zip = ZipFile.OpenRead(Path.Combine(outDirectory, "lambda-fd.zip"));
+        using var zip = ZipFile.OpenRead(Path.Combine(_outDirectory, "lambda-fd.zip"));
         var names = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("Goals.Api.dll", names);
         Assert.Contains("Goals.Data.dll", names);
@@ -82,7 +82,7 @@ public sealed class PackageScriptTests : IDisposable
     [Fact]
     public async Task The_package_check_names_every_local_only_or_test_file_it_finds()
     {
-        var package = Directory.CreateDirectory(Path.Combine(outDirectory, "package")).FullName;
+        var package = Directory.CreateDirectory(Path.Combine(_outDirectory, "package")).FullName;
         await File.WriteAllTextAsync(Path.Combine(package, "Goals.Api.dll"), "MZ ... Goals.Local.Embedded.PrivatePostgres ...");
         await File.WriteAllTextAsync(Path.Combine(package, "Goals.Local.dll"), "MZ");
         await File.WriteAllTextAsync(Path.Combine(package, "xunit.core.dll"), "MZ");
@@ -104,11 +104,11 @@ public sealed class PackageScriptTests : IDisposable
         Assert.Equal(0, (await RunScriptAsync("check-lambda-package.sh", TimeSpan.FromSeconds(60), package)).ExitCode);
     }
 
-    public void Dispose() => Directory.Delete(outDirectory, recursive: true);
+    public void Dispose() => Directory.Delete(_outDirectory, recursive: true);
 
     private async Task<(int ExitCode, string Stderr)> RunAsync(params string[] arguments)
     {
-        var (exitCode, _, stderr) = await RunScriptAsync("package-lambda.sh", TimeSpan.FromSeconds(60), ["--out", outDirectory, .. arguments]);
+        var (exitCode, _, stderr) = await RunScriptAsync("package-lambda.sh", TimeSpan.FromSeconds(60), ["--out", _outDirectory, .. arguments]);
         return (exitCode, stderr);
     }
 

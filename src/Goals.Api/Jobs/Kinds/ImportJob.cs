@@ -5,7 +5,6 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Goals.Api.Configuration;
-using Goals.Api.Hosting;
 using Goals.Api.Jobs.Files;
 using Goals.Data.Jobs;
 using Goals.Data.Repositories;
@@ -221,7 +220,7 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
         {
             if (index++ < report.Position) continue;
             var line = csv.Parser.Row;
-            var fields = header.ToDictionary(h => h, h => (string?)csv.GetField(h), StringComparer.Ordinal);
+            var fields = header.ToDictionary(h => h, h => csv.GetField(h), StringComparer.Ordinal);
             var sourceId = fields.GetValueOrDefault("id");
             chunk.Lines.Add(line);
             chunk.Records.Add((line, fields, ImportRules.RowKey(sourceId, $"{fileName}:{string.Join('\u001f', csv.Parser.Record ?? [])}")));

@@ -1,5 +1,4 @@
 using Goals.Api.Configuration;
-using Goals.Api.Hosting;
 using Goals.Data.Sessions;
 
 namespace Goals.Api.Jobs.Kinds;

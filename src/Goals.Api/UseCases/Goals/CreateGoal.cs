@@ -1,5 +1,4 @@
 using Goals.Api.Configuration;
-using Goals.Api.Hosting;
 using Goals.Api.UseCases.Idempotency;
 using Goals.Data.Repositories;
 using static Goals.Api.UseCases.UseCaseErrors;
@@ -14,7 +13,7 @@ public sealed class CreateGoal(GoalRepository goals, IdempotentCreates idempoten
 
     public sealed record Result(GoalRow Goal, string? IdempotencyKey, bool Replayed);
 
-    /// <exception cref="Goals.GraphQL.GraphQLException">LIMIT_EXCEEDED: the student has <see cref="StudentLimitsOptions.MaxGoalsPerStudent"/>
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">LIMIT_EXCEEDED: the student has <see cref="StudentLimitsOptions.MaxGoalsPerStudent"/>
     /// goals; CONFLICT: the key was used with another input.</exception>
     public async Task<Result> RunAsync(GoalsRequest request, Guid studentId, Input input, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ public sealed class LoadGoalTree(GoalTreeQueries trees)
     /// <param name="Columns">The goal columns the query reads.</param>
     public readonly record struct Input(Guid? GoalId, GoalColumns Columns, bool WithTasks, bool WithNotes);
 
-    /// <exception cref="Goals.GraphQL.GraphQLException">NOT_FOUND (field goalId): the goal is not the student's.</exception>
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">NOT_FOUND (field goalId): the goal is not the student's.</exception>
     public async Task<IReadOnlyList<GoalRow>> RunAsync(GoalsRequest request, Guid studentId, Input input, CancellationToken ct)
     {
         var session = request.Session;

@@ -5,7 +5,7 @@ namespace Goals.Api.UseCases.Goals;
 /// <summary>Query <c>goalsConnection</c>: a keyset page with a cursor per edge and the filter's total count (one round trip).</summary>
 public sealed class PageGoals(GoalRepository goals)
 {
-    /// <exception cref="Goals.GraphQL.GraphQLException">VALIDATION (field after): not a cursor of this listing.</exception>
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">VALIDATION (field after): not a cursor of this listing.</exception>
     public async Task<GoalConnectionPage> RunAsync(GoalsRequest request, Guid studentId, GoalListQuery query, CancellationToken ct)
     {
         GoalPage page;

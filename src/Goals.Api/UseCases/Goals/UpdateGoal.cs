@@ -12,7 +12,7 @@ public sealed class UpdateGoal(GoalRepository goals, TransactionRunner runner)
     /// <summary>The goal after a change (updateGoal, reorderGoalTasks).</summary>
     public sealed record Result(GoalRow Goal);
 
-    /// <exception cref="Goals.GraphQL.GraphQLException">NOT_FOUND (field input.goalId).</exception>
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">NOT_FOUND (field input.goalId).</exception>
     public Task<Result> RunAsync(GoalsRequest request, Guid studentId, Input input, CancellationToken ct) =>
         runner.RunAsync(request.Session, async (session, c) =>
         {

@@ -8,7 +8,7 @@ namespace Goals.Api.UseCases.Idempotency;
 /// Recorded with the key, so the text it hashes must never change.</summary>
 internal static class InputFingerprint
 {
-    public static string Of(string operation, params object?[] parts)
+    public static string Of(string operation, params IEnumerable<object?> parts)
     {
         var text = string.Join("\u001f", parts.Select(p => p switch
         {

@@ -7,7 +7,7 @@ namespace Goals.Api.UseCases.Jobs;
 /// <summary>Mutation <c>cancelJob</c>: one retried transaction; a running job stops at its next chunk.</summary>
 public sealed class CancelJob(JobRepository jobs, TransactionRunner runner)
 {
-    /// <exception cref="Goals.GraphQL.GraphQLException">NOT_FOUND (field input.jobId).</exception>
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">NOT_FOUND (field input.jobId).</exception>
     public async Task<JobResult> RunAsync(GoalsRequest request, Guid studentId, Guid jobId, CancellationToken ct)
     {
         var job = await runner.RunAsync(request.Session, (session, c) => jobs.CancelAsync(session, new JobKey(studentId, jobId), c), ct)

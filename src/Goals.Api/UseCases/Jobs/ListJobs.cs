@@ -11,7 +11,7 @@ public sealed class ListJobs(JobRepository jobs)
 
     public sealed record Page(IReadOnlyList<Edge> Edges, bool HasNextPage);
 
-    /// <exception cref="Goals.GraphQL.GraphQLException">VALIDATION (field after): not a cursor of this listing.</exception>
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">VALIDATION (field after): not a cursor of this listing.</exception>
     public async Task<Page> RunAsync(GoalsRequest request, Guid studentId, int first, string? after, CancellationToken ct)
     {
         var afterKey = after is null ? null : DecodeCursor(after);

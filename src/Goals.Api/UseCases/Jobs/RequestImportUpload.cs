@@ -1,6 +1,5 @@
 using Goals.Api.Configuration;
 using Goals.Api.Jobs.Files;
-using Goals.Api.Jobs;
 
 namespace Goals.Api.UseCases.Jobs;
 

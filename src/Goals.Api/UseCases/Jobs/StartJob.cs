@@ -18,9 +18,9 @@ public sealed class StartJob(JobRepository jobs, IdempotentCreates idempotent, I
 
     /// <param name="Operation">The mutation, e.g. startExport: with <paramref name="Fingerprinted"/>, what the key's fingerprint is of.</param>
     /// <param name="Payload">The job's payload JSON.</param>
-    public sealed record Input(string? IdempotencyKey, string Kind, string Payload, string Operation, params object?[] Fingerprinted);
+    public sealed record Input(string? IdempotencyKey, string Kind, string Payload, string Operation, params IReadOnlyList<object?> Fingerprinted);
 
-    /// <exception cref="Goals.GraphQL.GraphQLException">CONFLICT: the key was used with another input.</exception>
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">CONFLICT: the key was used with another input.</exception>
     public async Task<JobResult> RunAsync(GoalsRequest request, Guid studentId, Input input, CancellationToken ct)
     {
         IdempotencyKey? key = input.IdempotencyKey is { } k ? new(k, InputFingerprint.Of(input.Operation, input.Fingerprinted)) : null;

@@ -1,5 +1,4 @@
 using Goals.Api.Configuration;
-using Goals.Api.Hosting;
 using Goals.Api.UseCases.Idempotency;
 using Goals.Data.Repositories;
 using static Goals.Api.UseCases.UseCaseErrors;
@@ -11,7 +10,7 @@ public sealed class AddNote(NoteRepository notes, IdempotentCreates idempotent, 
 {
     public readonly record struct Input(string? IdempotencyKey, Guid GoalId, string Information);
 
-    /// <exception cref="Goals.GraphQL.GraphQLException">NOT_FOUND (field input.goalId); LIMIT_EXCEEDED: the goal has
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">NOT_FOUND (field input.goalId); LIMIT_EXCEEDED: the goal has
     /// <see cref="StudentLimitsOptions.MaxNotesPerGoal"/> notes; CONFLICT: the key was used with another input.</exception>
     public Task<NoteResult> RunAsync(GoalsRequest request, Guid studentId, Input input, CancellationToken ct)
     {

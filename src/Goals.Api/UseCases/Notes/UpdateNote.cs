@@ -9,7 +9,7 @@ public sealed class UpdateNote(NoteRepository notes, TransactionRunner runner)
 {
     public readonly record struct Input(Guid NoteId, string Information);
 
-    /// <exception cref="Goals.GraphQL.GraphQLException">NOT_FOUND (field input.noteId).</exception>
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">NOT_FOUND (field input.noteId).</exception>
     public Task<NoteResult> RunAsync(GoalsRequest request, Guid studentId, Input input, CancellationToken ct) =>
         runner.RunAsync(request.Session, async (session, c) =>
             new NoteResult(await notes.UpdateAsync(session, studentId, input.NoteId, input.Information, c)

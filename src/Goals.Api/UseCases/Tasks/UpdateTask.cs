@@ -11,7 +11,7 @@ public sealed class UpdateTask(TaskRepository tasks, TransactionRunner runner)
     /// <param name="Complete">null: unchanged.</param>
     public readonly record struct Input(Guid TaskId, string? Information, bool? Complete);
 
-    /// <exception cref="Goals.GraphQL.GraphQLException">NOT_FOUND (field input.taskId).</exception>
+    /// <exception cref="global::Goals.GraphQL.GraphQLException">NOT_FOUND (field input.taskId).</exception>
     public Task<TaskResult> RunAsync(GoalsRequest request, Guid studentId, Input input, CancellationToken ct) =>
         runner.RunAsync(request.Session, async (session, c) =>
             new TaskResult(await tasks.UpdateAsync(session, studentId, input.TaskId, input.Information, input.Complete, c)

@@ -1,6 +1,5 @@
 using Goals.GraphQL.Execution;
 using Goals.GraphQL.Introspection;
-using Goals.GraphQL.Language;
 using Goals.GraphQL.Types.Scalars;
 
 namespace Goals.GraphQL.Types.Building;
@@ -80,8 +79,10 @@ internal sealed partial class SchemaBuildState
 
             var distinct = new HashSet<object>();
             foreach (var def in enumType.Values.Values)
+            {
                 if (!distinct.Add(def.Value))
                     Problem($"Enum \"{enumName}\" has two values with the same internal value {Inspect.Value(def.Value)}.");
+            }
         }
 
         foreach (var type in _types.Values)
@@ -97,8 +98,10 @@ internal sealed partial class SchemaBuildState
             if (type is ObjectType obj)
             {
                 foreach (var field in obj.Fields.Values)
+                {
                     if (field.Resolver is null)
                         Problem($"Field \"{obj.Name}.{field.Name}\" has no resolver: bind it (BindField/BindType) or bind a default field resolver for \"{obj.Name}\".");
+                }
             }
             else if (type is InterfaceType or UnionType)
             {

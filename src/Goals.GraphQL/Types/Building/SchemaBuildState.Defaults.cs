@@ -1,5 +1,4 @@
 using Goals.GraphQL.Execution;
-using Goals.GraphQL.Introspection;
 using Goals.GraphQL.Language;
 using Goals.GraphQL.Types.Scalars;
 
@@ -16,8 +15,11 @@ internal sealed partial class SchemaBuildState
             {
                 case IFieldsContainer container:
                     foreach (var field in container.Fields.Values)
+                    {
                         foreach (var arg in field.Arguments.Values)
                             CoerceDefault(arg, $"{name}.{field.Name}({arg.Name}:)");
+                    }
+
                     break;
                 case InputObjectType input:
                     foreach (var field in input.Fields.Values) CoerceDefault(field, $"{name}.{field.Name}");
@@ -26,8 +28,10 @@ internal sealed partial class SchemaBuildState
         }
 
         foreach (var directive in _directives.Values)
+        {
             foreach (var arg in directive.Arguments.Values)
                 CoerceDefault(arg, $"@{directive.Name}({arg.Name}:)");
+        }
     }
 
     private void CoerceDefault(InputValueDefinition value, string coordinate)
@@ -41,6 +45,4 @@ internal sealed partial class SchemaBuildState
 
         value.CoercedDefaultValue = coerced;
     }
-
-    /// <summary>graphql-js GraphQLSchema type map order (collectReferencedTypes).</summary>
 }

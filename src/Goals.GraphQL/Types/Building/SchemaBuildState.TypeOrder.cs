@@ -1,12 +1,10 @@
-using Goals.GraphQL.Execution;
 using Goals.GraphQL.Introspection;
-using Goals.GraphQL.Language;
-using Goals.GraphQL.Types.Scalars;
 
 namespace Goals.GraphQL.Types.Building;
 
 internal sealed partial class SchemaBuildState
 {
+    /// <summary>graphql-js GraphQLSchema type map order (collectReferencedTypes).</summary>
     private List<NamedType> OrderTypes(ObjectType? query, ObjectType? mutation, ObjectType? subscription)
     {
         var set = new List<NamedType>();
@@ -51,8 +49,11 @@ internal sealed partial class SchemaBuildState
         if (mutation is not null) Collect(mutation);
         if (subscription is not null) Collect(subscription);
         foreach (var d in _directives.Values)
+        {
             foreach (var a in d.Arguments.Values)
                 Collect(a.Type);
+        }
+
         Collect(IntrospectionTypes.SchemaType);
         return ordered;
     }

@@ -1,4 +1,3 @@
-using Goals.GraphQL.Execution;
 using Goals.GraphQL.Introspection;
 using Goals.GraphQL.Language;
 using Goals.GraphQL.Types.Scalars;
@@ -48,8 +47,10 @@ internal sealed partial class SchemaBuildState
         _typeOrder.Clear();
         _typeOrder.AddRange(order);
         foreach (var name in _bindings.Scalars.Keys)
+        {
             if (!_definitions.ContainsKey(name))
                 Problem($"Scalar \"{name}\" was added with AddScalar but is not declared in the type definitions (add `scalar {name}`).");
+        }
     }
 
     private ScalarType? CreateScalar(string name, TypeDefinitionNode node)

@@ -1,7 +1,5 @@
-using Goals.GraphQL.Execution;
 using Goals.GraphQL.Introspection;
 using Goals.GraphQL.Language;
-using Goals.GraphQL.Types.Scalars;
 
 namespace Goals.GraphQL.Types.Building;
 
@@ -49,7 +47,9 @@ internal sealed partial class SchemaBuildState
                         break;
                     case TypeDefinitionNode td:
                         if (_definitions.ContainsKey(td.Name.Value))
+                        {
                             Problem($"There can be only one type named \"{td.Name.Value}\".", td.Name);
+                        }
                         else
                         {
                             _definitions[td.Name.Value] = td;
@@ -70,8 +70,10 @@ internal sealed partial class SchemaBuildState
         CreateDirectives(directiveNodes);
         foreach (var name in _typeOrder) FillType(name);
         foreach (var (name, exts) in _extensions)
+        {
             if (!_definitions.ContainsKey(name) && !IsBuiltInName(name))
                 Problem($"Cannot extend type \"{name}\" because it is not defined.", exts[0].Name);
+        }
 
         // Root operation types.
         ObjectType? query = null, mutation = null, subscription = null;
@@ -121,7 +123,10 @@ internal sealed partial class SchemaBuildState
         var possible = new Dictionary<string, IReadOnlyList<ObjectType>>(StringComparer.Ordinal);
         foreach (var t in typeList)
         {
-            if (t is UnionType u) possible[u.Name] = u.Types;
+            if (t is UnionType u)
+            {
+                possible[u.Name] = u.Types;
+            }
             else if (t is InterfaceType iface)
             {
                 var impls = new List<ObjectType>();

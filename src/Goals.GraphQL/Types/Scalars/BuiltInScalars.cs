@@ -50,10 +50,16 @@ public static class BuiltInScalars
         if (t == "-Infinity") return double.NegativeInfinity;
         if (t.StartsWith("0x", StringComparison.OrdinalIgnoreCase) &&
             long.TryParse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex))
+        {
             return hex;
+        }
+
         foreach (var c in t)
+        {
             if (!(char.IsAsciiDigit(c) || c is '.' or 'e' or 'E' or '+' or '-'))
                 return double.NaN;
+        }
+
         return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN;
     }
 
@@ -68,7 +74,7 @@ public static class BuiltInScalars
         {
             if (value is int) return value;
             if (value is bool b) return b ? 1 : 0;
-            double? num = value is string s && s.Length > 0 ? JsNumber(s) : AsNumber(value);
+            var num = value is string s && s.Length > 0 ? JsNumber(s) : AsNumber(value);
             if (num is not { } n || !IsInteger(n))
                 throw new InvalidOperationException($"Int cannot represent non-integer value: {Inspect.Value(value)}");
             if (n > MaxInt || n < MinInt)
@@ -109,7 +115,7 @@ public static class BuiltInScalars
         {
             if (value is double d0 && double.IsFinite(d0)) return value;
             if (value is bool b) return b ? 1.0 : 0.0;
-            double? num = value is string s && s.Length > 0 ? JsNumber(s) : AsNumber(value);
+            var num = value is string s && s.Length > 0 ? JsNumber(s) : AsNumber(value);
             if (num is not { } n || !double.IsFinite(n))
                 throw new InvalidOperationException($"Float cannot represent non numeric value: {Inspect.Value(value)}");
             return n;

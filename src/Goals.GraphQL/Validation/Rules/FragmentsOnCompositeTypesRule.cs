@@ -19,9 +19,11 @@ internal sealed class FragmentsOnCompositeTypesRule(ValidationContext context) :
         {
             var type = Context.Schema.GetType(fragment.TypeCondition.Name.Value);
             if (type is not null && !type.IsCompositeType)
+            {
                 Context.ReportError(
                     $"Fragment \"{fragment.Name.Value}\" cannot condition on non composite type \"{fragment.TypeCondition.Name.Value}\".",
                     fragment.TypeCondition);
+            }
         }
 
         return true;

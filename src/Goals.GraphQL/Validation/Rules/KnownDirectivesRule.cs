@@ -14,8 +14,14 @@ internal sealed class KnownDirectivesRule(ValidationContext context) : Validatio
         var directive = (DirectiveNode)node;
         var name = directive.Name.Value;
         DirectiveLocation locations;
-        if (DocumentDirectives().TryGetValue(name, out var docLocations)) locations = docLocations;
-        else if (Context.Schema.GetDirective(name) is { } def) locations = def.Locations;
+        if (DocumentDirectives().TryGetValue(name, out var docLocations))
+        {
+            locations = docLocations;
+        }
+        else if (Context.Schema.GetDirective(name) is { } def)
+        {
+            locations = def.Locations;
+        }
         else
         {
             Context.ReportError($"Unknown directive \"@{name}\".", directive);

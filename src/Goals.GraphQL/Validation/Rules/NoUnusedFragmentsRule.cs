@@ -23,7 +23,9 @@ internal sealed class NoUnusedFragmentsRule(ValidationContext context) : Validat
         var used = new HashSet<string>();
         foreach (var f in Context.CollectReferencedFragments(_operations)) used.Add(f.Name.Value);
         foreach (var fragment in _fragments)
+        {
             if (!used.Contains(fragment.Name.Value))
                 Context.ReportError($"Fragment \"{fragment.Name.Value}\" is never used.", fragment);
+        }
     }
 }

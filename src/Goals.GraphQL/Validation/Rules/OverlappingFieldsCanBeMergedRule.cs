@@ -253,8 +253,11 @@ internal sealed class OverlappingFieldsCanBeMergedRule(ValidationContext context
         foreach (var name1 in result1.FragmentNames)
             CollectConflictsBetweenFieldsAndFragment(conflicts, areMutuallyExclusive, result2, name1);
         foreach (var name1 in result1.FragmentNames)
+        {
             foreach (var name2 in result2.FragmentNames)
                 CollectConflictsBetweenFragments(conflicts, areMutuallyExclusive, name1, name2);
+        }
+
         return conflicts;
     }
 

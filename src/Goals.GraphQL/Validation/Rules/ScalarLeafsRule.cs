@@ -16,8 +16,10 @@ internal sealed class ScalarLeafsRule(ValidationContext context) : ValidationRul
         if (type.Named.IsLeafType)
         {
             if (selectionSet is not null)
+            {
                 Context.ReportError(
                     $"Field \"{field.Name.Value}\" must not have a selection since type \"{type}\" has no subfields.", selectionSet);
+            }
         }
         else if (selectionSet is null)
         {

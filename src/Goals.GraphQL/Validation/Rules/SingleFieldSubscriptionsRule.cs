@@ -50,7 +50,10 @@ internal sealed class SingleFieldSubscriptionsRule(ValidationContext context) : 
                 case FieldNode field:
                     if (!ShouldInclude(field.Directives)) continue;
                     var key = field.ResponseKey;
-                    if (index.TryGetValue(key, out var i)) fields[i].Item2.Add(field);
+                    if (index.TryGetValue(key, out var i))
+                    {
+                        fields[i].Item2.Add(field);
+                    }
                     else
                     {
                         index[key] = fields.Count;

@@ -37,8 +37,11 @@ internal sealed class UniqueArgumentNamesRule(ValidationContext context) : Valid
         }
 
         foreach (var name in order!)
+        {
             if (groups[name].Count > 1)
                 Context.ReportError($"There can be only one argument named \"{name}\".", groups[name]);
+        }
+
         return true;
     }
 }

@@ -30,12 +30,18 @@ internal sealed class UniqueDirectivesPerLocationRule(ValidationContext context)
         if (directives.Count == 1 && node is not (TypeSystemDefinitionNode)) return true;
 
         Dictionary<string, DirectiveNode> seen;
-        if (node is SchemaDefinitionNode or SchemaExtensionNode) seen = _schemaDirectives;
+        if (node is SchemaDefinitionNode or SchemaExtensionNode)
+        {
+            seen = _schemaDirectives;
+        }
         else if (node is TypeDefinitionNode t)
         {
             if (!_typeDirectives.TryGetValue(t.Name.Value, out seen!)) _typeDirectives[t.Name.Value] = seen = new Dictionary<string, DirectiveNode>();
         }
-        else seen = new Dictionary<string, DirectiveNode>();
+        else
+        {
+            seen = new Dictionary<string, DirectiveNode>();
+        }
 
         foreach (var directive in directives)
         {

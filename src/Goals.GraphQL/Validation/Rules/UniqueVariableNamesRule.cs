@@ -26,8 +26,11 @@ internal sealed class UniqueVariableNamesRule(ValidationContext context) : Valid
         }
 
         foreach (var name in order)
+        {
             if (groups[name].Count > 1)
                 Context.ReportError($"There can be only one variable named \"${name}\".", groups[name]);
+        }
+
         return true;
     }
 }

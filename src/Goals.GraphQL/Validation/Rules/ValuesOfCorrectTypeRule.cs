@@ -41,8 +41,10 @@ internal sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Valid
                 {
                     if (fieldNodeMap is not null && fieldNodeMap.ContainsKey(fieldDef.Name)) continue;
                     if (fieldDef.Type.IsNonNull && fieldDef.DefaultValue is null)
+                    {
                         Context.ReportError(
                             $"Field \"{type.Name}.{fieldDef.Name}\" of required type \"{fieldDef.Type}\" was not provided.", obj);
+                    }
                 }
 
                 if (type.IsOneOf)
@@ -54,8 +56,10 @@ internal sealed class ValuesOfCorrectTypeRule(ValidationContext context) : Valid
                     else
                     {
                         foreach (var (key, fieldNode) in fieldNodeMap)
+                        {
                             if (fieldNode.Value is NullValueNode)
                                 Context.ReportError($"Field \"{type.Name}.{key}\" must be non-null.", obj);
+                        }
                     }
                 }
 

@@ -12,7 +12,10 @@ internal sealed class VariablesInAllowedPositionRule(ValidationContext context) 
 
     public override bool Enter(SyntaxNode node)
     {
-        if (node is OperationDefinitionNode) _varDefs.Clear();
+        if (node is OperationDefinitionNode)
+        {
+            _varDefs.Clear();
+        }
         else
         {
             var def = (VariableDefinitionNode)node;
