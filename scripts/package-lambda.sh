@@ -86,7 +86,7 @@ rm -rf "$publish_dir" "$zip_path"
 mkdir -p "$out_root"
 # InvariantGlobalization is set repo-wide (Amazon Linux 2023 minimal images lack ICU). The IDE is Goals.Local's: not here.
 dotnet publish "$project" -c Release -r "$rid" "${publish_args[@]}" \
-  -p:PublishReadyToRun=true -p:TieredPGO=true -p:GenerateDocumentationFile=false \
+  -p:PublishReadyToRun=true -p:TieredPGO=true -p:GenerateDocumentationFile=false -p:EnforceCodeStyleInBuild=false \
   -p:DebugType=none -p:DebugSymbols=false \
   -nologo -v quiet -o "$publish_dir"
 # Never ship the Development settings: they hold the public local signing key, which would be trusted if the
