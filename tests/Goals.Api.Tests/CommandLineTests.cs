@@ -11,6 +11,7 @@ public sealed class CommandLineTests
     public static TheoryData<string, string, string[]> Verbs() => new()
     {
         { "Goals.Api", "migrate", ["--multi-region"] },
+        { "Goals.Api", "serve", ["--urls"] },
         { "Goals.Local", "serve", ["--urls"] },
         { "Goals.Local", "migrate", ["--multi-region"] },
         { "Goals.Local", "token", ["--student", "--minutes"] },
@@ -30,7 +31,7 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("Goals.Api", new[] { "migrate" })]
+    [InlineData("Goals.Api", new[] { "migrate", "serve" })]
     [InlineData("Goals.Local", new[] { "serve", "migrate", "token", "seed", "worker" })]
     public async Task The_executables_help_lists_its_verbs(string executable, string[] verbs)
     {
@@ -41,7 +42,8 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("Goals.Api", new[] { "serve" }, "Unrecognized command or argument 'serve'.", "See 'Goals.Api --help'.")]
+    [InlineData("Goals.Api", new[] { "token" }, "Unrecognized command or argument 'token'.", "See 'Goals.Api --help'.")]
+    [InlineData("Goals.Api", new[] { "serve", "--urls" }, "Required argument missing for option: '--urls'.", "See 'Goals.Api serve --help'.")]
     [InlineData("Goals.Local", new[] { "deploy" }, "Unrecognized command or argument 'deploy'.", "See 'Goals.Local --help'.")]
     [InlineData("Goals.Local", new[] { "token", "--days", "3" }, "Unrecognized command or argument '--days'.", "See 'Goals.Local token --help'.")]
     [InlineData("Goals.Local", new[] { "seed", "--students", "0" }, "--students must be a whole number between 1 and 1000000.", "See 'Goals.Local seed --help'.")]

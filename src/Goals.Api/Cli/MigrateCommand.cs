@@ -15,9 +15,6 @@ public static class MigrateCommand
     public const string Name = "migrate";
     public const string DirectoryKey = "Migrations:Directory";
 
-    /// <summary>The database to migrate: its connection string, and what keeps it alive until the migration is done.</summary>
-    public delegate Task<MigrationTarget> OpenDatabase(IConfiguration configuration, ILoggerFactory loggers, CancellationToken ct);
-
     public static Command Create(IReadOnlyList<string> configurationOverrides, string description, OpenDatabase open)
     {
         var multiRegion = new Option<bool>("--multi-region")
@@ -28,12 +25,6 @@ public static class MigrateCommand
         command.SetAction((parsed, ct) => RunAsync(configurationOverrides, parsed.GetValue(multiRegion), open, ct));
         return command;
     }
-
-    /// <summary>Goals.Api's target: ConnectionStrings:Goals, nothing else (fail closed: no implicit local database).</summary>
-    public static Task<MigrationTarget> ConfiguredDatabase(IConfiguration configuration, ILoggerFactory loggers, CancellationToken ct) =>
-        Task.FromResult(DatabaseOptions.ConnectionString(configuration) is { } connectionString
-            ? new MigrationTarget(connectionString)
-            : throw new InvalidOperationException($"{DatabaseOptions.ConnectionStringKey} is not set (the database to migrate)."));
 
     private static async Task<int> RunAsync(IReadOnlyList<string> overrides, bool multiRegion, OpenDatabase open, CancellationToken ct)
     {
@@ -54,10 +45,4 @@ public static class MigrateCommand
             return MigrationCommand.Failure;
         }
     }
-}
-
-/// <param name="Lifetime">Disposed after the migration (a private server the caller started), or null.</param>
-public sealed record MigrationTarget(string ConnectionString, IAsyncDisposable? Lifetime = null) : IAsyncDisposable
-{
-    public ValueTask DisposeAsync() => Lifetime?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Goals.Api.Configuration;
 
-/// <summary>`Serve:*`: the `serve` verb's own settings, read before the app is built (see <c>Goals.Local.Hosting.ServeMemoryLimit</c>).</summary>
+/// <summary>`Serve:*`: the `serve` verb's own settings, read before the app is built (see <c>Goals.Api.Hosting.ServeMemoryLimit</c>).</summary>
 public sealed class ServeOptions
 {
     public const string Section = "Serve";

@@ -22,9 +22,9 @@ public static class LocalCommandLine
         WorkerCommand.Create(overrides),
     };
 
-    private static async Task<MigrationTarget> OpenForMigrationAsync(IConfiguration configuration, ILoggerFactory loggers, CancellationToken ct)
+    private static async Task<DatabaseTarget> OpenForMigrationAsync(IConfiguration configuration, ILoggerFactory loggers, CancellationToken ct)
     {
         var database = await LocalDatabase.OpenAsync(configuration, loggers, prepareEmbedded: false, ct);
-        return new MigrationTarget(database.ConnectionString, database);
+        return new DatabaseTarget(database.ConnectionString, database);
     }
 }

@@ -6,8 +6,9 @@ using System.Text;
 namespace Goals.Api.Tests.Infrastructure;
 
 /// <summary>
-/// The built app (`dotnet Goals.Local.dll`, the local run's build output beside the tests, appsettings*.json included) run as a
-/// process with exactly the environment variables given: no ASPNETCORE_/DOTNET_ENVIRONMENT unless the test sets one.
+/// A built executable (`dotnet Goals.Local.dll`, the local run, or `dotnet Goals.Api.dll`, the deployed one: the build output
+/// beside the tests, appsettings*.json included) run as a process with exactly the environment variables given: no
+/// ASPNETCORE_/DOTNET_ENVIRONMENT unless the test sets one.
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -30,7 +31,15 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static AppProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>Goals.Local with <paramref name="args"/> and `--urls` on a free loopback port.</summary>
+    public static AppProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start("Goals.Local", environment, args);
+
+    /// <summary>Goals.Api (the deployed executable, outside Lambda) with <paramref name="args"/> and `--urls` on a free loopback port.</summary>
+    public static AppProcess StartApi(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start("Goals.Api", environment, args);
+
+    private static AppProcess Start(string executable, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -40,7 +49,7 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Goals.Local.dll"));
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, executable + ".dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");

@@ -1,6 +1,6 @@
 using Goals.Api.Configuration;
 
-namespace Goals.Local.Hosting;
+namespace Goals.Api.Hosting;
 
 /// <summary>
 /// Bounds the GC heap of `serve` on a machine that sets no memory limit (no cgroup limit, no DOTNET_GCHeapHardLimit).
