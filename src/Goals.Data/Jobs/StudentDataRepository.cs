@@ -99,10 +99,47 @@ public sealed class StudentDataRepository
             UpdatedAts = notes.Select(n => n.UpdatedAt).ToArray(),
         }, ct);
 
-    /// <summary>Which of these goal ids exist for the student.</summary>
-    public Task<IReadOnlyList<Guid>> ExistingGoalIdsAsync(DbSession session, Guid studentId, Guid[] goalIds, CancellationToken ct = default) =>
-        session.QueryAsync<Guid>("SELECT id FROM goals WHERE student_id = @StudentId AND id = ANY(@GoalIds)",
-            new { StudentId = studentId, GoalIds = goalIds }, ct);
+    /// <summary>
+    /// What an import chunk must know before it inserts, in one round trip: the student's goal count, which of the
+    /// chunk's goal, task and note ids are present already, which of the parent goals exist, and how many tasks and
+    /// notes those parents have.
+    /// </summary>
+    public async Task<ImportState> ImportStateAsync(DbSession session, Guid studentId, Guid[] goalIds, Guid[] taskIds, Guid[] noteIds,
+        Guid[] parentIds, CancellationToken ct = default)
+    {
+        var rows = await session.QueryAsync<ImportStateRow>("""
+            SELECT 'goals' AS kind, NULL::uuid AS id, count(*) AS n FROM goals WHERE student_id = @StudentId
+            UNION ALL SELECT 'goal', id, 0 FROM goals WHERE student_id = @StudentId AND id = ANY(@GoalIds)
+            UNION ALL SELECT 'task', id, 0 FROM goal_tasks WHERE student_id = @StudentId AND id = ANY(@TaskIds)
+            UNION ALL SELECT 'note', id, 0 FROM goal_notes WHERE student_id = @StudentId AND id = ANY(@NoteIds)
+            UNION ALL SELECT 'parent', id, 0 FROM goals WHERE student_id = @StudentId AND id = ANY(@ParentIds)
+            UNION ALL SELECT 'tasks', goal_id, count(*) FROM goal_tasks WHERE student_id = @StudentId AND goal_id = ANY(@ParentIds) GROUP BY goal_id
+            UNION ALL SELECT 'notes', goal_id, count(*) FROM goal_notes WHERE student_id = @StudentId AND goal_id = ANY(@ParentIds) GROUP BY goal_id
+            """, new { StudentId = studentId, GoalIds = goalIds, TaskIds = taskIds, NoteIds = noteIds, ParentIds = parentIds }, ct);
+        var state = new ImportState();
+        foreach (var row in rows)
+        {
+            switch (row.Kind)
+            {
+                case "goals": state.GoalCount = row.N; break;
+                case "goal": state.PresentGoals.Add(row.Id!.Value); break;
+                case "task": state.PresentTasks.Add(row.Id!.Value); break;
+                case "note": state.PresentNotes.Add(row.Id!.Value); break;
+                case "parent": state.ExistingParents.Add(row.Id!.Value); break;
+                case "tasks": state.TasksPerGoal[row.Id!.Value] = row.N; break;
+                case "notes": state.NotesPerGoal[row.Id!.Value] = row.N; break;
+            }
+        }
+
+        return state;
+    }
+
+    private sealed class ImportStateRow
+    {
+        public string Kind { get; set; } = "";
+        public Guid? Id { get; set; }
+        public long N { get; set; }
+    }
 
     /// <summary>The tables erase empties, children first, each with the column that orders its chunks.</summary>
     public static IReadOnlyList<(string Table, string Key)> ErasedTables { get; } =
