@@ -81,13 +81,13 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
     {
         var total = source.CanSeek ? source.Length : (long?)null;
         var chunk = new Chunk();
-        long index = 0;
+        var index = report.Position; // goals an earlier attempt committed: the reader steps over them
         long bytes = 0;
         var now = DateTime.UtcNow;
-        await foreach (var element in JsonGoalReader.ReadAsync(source, ct))
+        await foreach (var element in JsonGoalReader.ReadAsync(source, report.Position, ct))
         {
             bytes = element.BytesRead;
-            if (index++ < report.Position) continue; // committed by an earlier attempt
+            index++;
             AddJsonGoal(execution.StudentId, element, chunk, now);
             if (chunk.Rows >= options.ChunkRows)
             {
