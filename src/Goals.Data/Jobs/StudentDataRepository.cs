@@ -100,22 +100,18 @@ public sealed class StudentDataRepository
         }, ct);
 
     /// <summary>
-    /// What an import chunk must know before it inserts, in one round trip: the student's goal count, which of the
-    /// chunk's goal, task and note ids are present already, which of the parent goals exist, and how many tasks and
-    /// notes those parents have.
+    /// What an import chunk must know before it inserts, in one round trip: the student's goal count (when
+    /// <paramref name="countGoals"/>), which of the given goal, task and note ids are present already (empty arrays: not
+    /// asked), which of the parent goals exist, and how many tasks and notes those parents have. Each id is one index probe (LATERAL ... LIMIT 1): with a join the
+    /// planner, whose statistics lag behind a growing import, would scan all of the student's rows for every chunk.
     /// </summary>
-    public async Task<ImportState> ImportStateAsync(DbSession session, Guid studentId, Guid[] goalIds, Guid[] taskIds, Guid[] noteIds,
+    public async Task<ImportState> ImportStateAsync(DbSession session, Guid studentId, bool countGoals, Guid[] goalIds, Guid[] taskIds, Guid[] noteIds,
         Guid[] parentIds, CancellationToken ct = default)
     {
-        var rows = await session.QueryAsync<ImportStateRow>("""
-            SELECT 'goals' AS kind, NULL::uuid AS id, count(*) AS n FROM goals WHERE student_id = @StudentId
-            UNION ALL SELECT 'goal', id, 0 FROM goals WHERE student_id = @StudentId AND id = ANY(@GoalIds)
-            UNION ALL SELECT 'task', id, 0 FROM goal_tasks WHERE student_id = @StudentId AND id = ANY(@TaskIds)
-            UNION ALL SELECT 'note', id, 0 FROM goal_notes WHERE student_id = @StudentId AND id = ANY(@NoteIds)
-            UNION ALL SELECT 'parent', id, 0 FROM goals WHERE student_id = @StudentId AND id = ANY(@ParentIds)
-            UNION ALL SELECT 'tasks', goal_id, count(*) FROM goal_tasks WHERE student_id = @StudentId AND goal_id = ANY(@ParentIds) GROUP BY goal_id
-            UNION ALL SELECT 'notes', goal_id, count(*) FROM goal_notes WHERE student_id = @StudentId AND goal_id = ANY(@ParentIds) GROUP BY goal_id
-            """, new { StudentId = studentId, GoalIds = goalIds, TaskIds = taskIds, NoteIds = noteIds, ParentIds = parentIds }, ct);
+        var rows = await session.QueryAsync<ImportStateRow>(StateSql, new
+        {
+            StudentId = studentId, CountGoals = countGoals, GoalIds = goalIds, TaskIds = taskIds, NoteIds = noteIds, ParentIds = parentIds,
+        }, ct);
         var state = new ImportState();
         foreach (var row in rows)
         {
@@ -133,6 +129,22 @@ public sealed class StudentDataRepository
 
         return state;
     }
+
+    private const string StateSql = """
+            SELECT 'goals' AS kind, NULL::uuid AS id, count(*) AS n FROM goals WHERE student_id = @StudentId AND @CountGoals
+            UNION ALL SELECT 'goal', f.id, 0 FROM unnest(@GoalIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT id FROM goals WHERE student_id = @StudentId AND id = x.id LIMIT 1) AS f ON true
+            UNION ALL SELECT 'task', f.id, 0 FROM unnest(@TaskIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT id FROM goal_tasks WHERE student_id = @StudentId AND id = x.id LIMIT 1) AS f ON true
+            UNION ALL SELECT 'note', f.id, 0 FROM unnest(@NoteIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT id FROM goal_notes WHERE student_id = @StudentId AND id = x.id LIMIT 1) AS f ON true
+            UNION ALL SELECT 'parent', f.id, 0 FROM unnest(@ParentIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT id FROM goals WHERE student_id = @StudentId AND id = x.id LIMIT 1) AS f ON true
+            UNION ALL SELECT 'tasks', x.id, f.n FROM unnest(@ParentIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT count(*) AS n FROM goal_tasks WHERE student_id = @StudentId AND goal_id = x.id) AS f ON f.n > 0
+            UNION ALL SELECT 'notes', x.id, f.n FROM unnest(@ParentIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT count(*) AS n FROM goal_notes WHERE student_id = @StudentId AND goal_id = x.id) AS f ON f.n > 0
+            """;
 
     private sealed class ImportStateRow
     {

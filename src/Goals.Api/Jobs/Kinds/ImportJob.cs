@@ -286,9 +286,15 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
             var selection = new ImportSelection();
             if (chunk.Rows > 0)
             {
-                var state = await data.ImportStateAsync(session, studentId, [.. chunk.Goals.Select(g => g.Row.Id)], [.. chunk.Tasks.Select(t => t.Row.Id)],
-                    [.. chunk.Notes.Select(n => n.Row.Id)], [.. chunk.Tasks.Select(t => t.Row.GoalId).Concat(chunk.Notes.Select(n => n.Row.GoalId)).Distinct()], c);
+                Guid[] parents = [.. chunk.Tasks.Select(t => t.Row.GoalId).Concat(chunk.Notes.Select(n => n.Row.GoalId)).Distinct()];
+                var state = await data.ImportStateAsync(session, studentId, chunk.Goals.Count > 0, [], [], [], parents, c);
                 selection = ImportLimits.Select(state, limits, chunk.Goals, chunk.Tasks, chunk.Notes);
+                if (selection.LimitReached)
+                {
+                    state = await data.ImportStateAsync(session, studentId, chunk.Goals.Count > 0, [.. chunk.Goals.Select(g => g.Row.Id)], [.. chunk.Tasks.Select(t => t.Row.Id)],
+                        [.. chunk.Notes.Select(n => n.Row.Id)], parents, c);
+                    selection = ImportLimits.Select(state, limits, chunk.Goals, chunk.Tasks, chunk.Notes);
+                }
             }
 
             long inserted = await data.InsertGoalsAsync(session, studentId, selection.NewGoals, c);

@@ -16,6 +16,8 @@ internal sealed class ImportSelection
     public List<GoalNoteRow> NewNotes { get; } = [];
     public long Present { get; set; }
     public List<(int Line, string Message)> Rejections { get; } = [];
+    /// <summary>A row was refused for a limit (not only for a missing goal).</summary>
+    public bool LimitReached { get; set; }
 
     public long Accepted => Present + NewGoals.Count + NewTasks.Count + NewNotes.Count;
 }
@@ -26,6 +28,9 @@ internal sealed class ImportSelection
 /// (createGoalNote), counted as the mutations count them (existing rows, then each new one in file order while it fits).
 /// A row already present (a rerun, a retry after a crash) is accepted without counting: it adds nothing, so an import
 /// resumed next to its own earlier rows is never refused for them. Rows that do not fit are rejected with their line.
+/// Which rows are present matters only near a limit: without presence every row counts as new, and if even then all
+/// fit, the same rows are accepted (ON CONFLICT skips the present ones) — so a chunk asks for presence only when
+/// that first pass reached a limit.
 /// </summary>
 internal static class ImportLimits
 {
@@ -50,6 +55,7 @@ internal static class ImportLimits
             }
             else
             {
+                selection.LimitReached = true;
                 selection.Rejections.Add((line, $"{label}LIMIT_EXCEEDED: a student can have at most {limits.MaxGoalsPerStudent} goals " +
                                                 $"({Key(nameof(StudentLimitsOptions.MaxGoalsPerStudent))}); this goal was not imported, nor its tasks and notes."));
             }
@@ -88,6 +94,7 @@ internal static class ImportLimits
             var count = counts.GetValueOrDefault(goalId);
             if (count >= maximum)
             {
+                selection.LimitReached = true;
                 selection.Rejections.Add((line, $"{label}LIMIT_EXCEEDED: a goal can have at most {maximum} {what} ({Key(limitName)})."));
                 continue;
             }
