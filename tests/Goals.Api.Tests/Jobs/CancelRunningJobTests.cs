@@ -99,6 +99,21 @@ public sealed class CancelRunningJobTests(DatabaseFixture database) : IAsyncLife
         Assert.Equal(1, kind.Discarded);
     }
 
+    [Fact]
+    public async Task A_job_failing_after_its_cancel_was_asked_for_ends_CANCELLED_not_FAILED()
+    {
+        var runner = _jobs.Api.Services.GetRequiredService<TransactionRunner>();
+        var jobs = _jobs.Api.Services.GetRequiredService<JobRepository>();
+        var created = await runner.RunAsync((s, c) => jobs.CreateAsync(s, Guid.NewGuid(), CancelledAtTheEndKind.Name, "{\"fail\":true}", c),
+            CancellationToken.None);
+        var key = new JobKey(created.StudentId, created.Id);
+
+        await _jobs.Api.Services.GetRequiredService<JobRunner>().RunAsync(key, CancellationToken.None);
+        var done = await runner.RunAsync(async (s, c) => (await jobs.GetAsync(s, key, c))!, CancellationToken.None);
+        Assert.Equal((JobStatus.Cancelled, null, null), (done.Status, done.ErrorCode, done.ErrorMessage));
+        Assert.NotNull(done.FinishedAt);
+    }
+
     /// <summary>Runs the worker in the background, cancels once <paramref name="ready"/> holds for the running job, and
     /// returns cancelJob's answer and the job once the worker is done.</summary>
     private async Task<(JsonObject Cancelled, JsonObject Finished)> CancelWhenRunningAsync(string token, string id, Func<JsonObject, Task<bool>> ready)
@@ -143,7 +158,8 @@ public sealed class CancelRunningJobTests(DatabaseFixture database) : IAsyncLife
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Its work asks for its own cancellation after the last check (as a cancelJob arriving then would) and returns a result.</summary>
+    /// <summary>Its work asks for its own cancellation after the last check (as a cancelJob arriving then would) and returns a
+    /// result, or (payload {"fail":true}) then fails.</summary>
     internal sealed class CancelledAtTheEndKind(GoalsDataSource dataSource, TransactionRunner runner, JobRepository jobs) : IJobKind
     {
         public const string Name = "TEST_CANCELLED_AT_THE_END";
@@ -156,6 +172,7 @@ public sealed class CancelRunningJobTests(DatabaseFixture database) : IAsyncLife
         {
             await using var session = dataSource.OpenSession();
             await runner.RunAsync(session, (s, c) => jobs.CancelAsync(s, execution.Key, c), ct);
+            if (execution.Job.Payload.Contains("fail", StringComparison.Ordinal)) throw new PermanentJobException("BAD_FILE", "failed after the cancel");
             return "{\"file\":\"would be linked\"}";
         }
 
