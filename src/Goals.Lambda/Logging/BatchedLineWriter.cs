@@ -12,13 +12,15 @@ namespace Goals.Lambda.Logging;
 public sealed class BatchedLineWriter : IDisposable
 {
     public const int MaxPendingBytes = 16 * 1024 * 1024;
+    private const int InitialBufferBytes = 64 * 1024;
+    private const int RetainedBufferBytes = 1024 * 1024;
 
     private readonly Stream _output;
     private readonly Lock _lock = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Thread _thread;
-    private ArrayBufferWriter<byte> _pending = new(64 * 1024);
-    private ArrayBufferWriter<byte> _writing = new(64 * 1024);
+    private ArrayBufferWriter<byte> _pending = new(InitialBufferBytes);
+    private ArrayBufferWriter<byte> _writing = new(InitialBufferBytes);
     private bool _wakeOutstanding;
     private long _dropped;
     private volatile bool _stopping;
@@ -90,6 +92,7 @@ public sealed class BatchedLineWriter : IDisposable
         finally
         {
             batch.ResetWrittenCount();
+            if (batch.Capacity > RetainedBufferBytes) _writing = new ArrayBufferWriter<byte>(InitialBufferBytes); // a burst's buffer is not kept
         }
     }
 
