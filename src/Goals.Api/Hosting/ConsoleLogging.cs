@@ -1,4 +1,5 @@
 using Goals.Lambda.Logging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Goals.Api.Hosting;
@@ -15,8 +16,9 @@ public static class ConsoleLogging
         logging.ClearProviders();
         if (Console.IsOutputRedirected)
         {
-            logging.AddConsole(o => o.FormatterName = LambdaJsonConsoleFormatter.FormatterName)
-                .AddConsoleFormatter<LambdaJsonConsoleFormatter, ConsoleFormatterOptions>();
+            // Registered directly, not with AddConsoleFormatter: the formatter has no options to bind (that binding is reflection).
+            logging.AddConsole(o => o.FormatterName = LambdaJsonConsoleFormatter.FormatterName);
+            logging.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, LambdaJsonConsoleFormatter>());
         }
         else
         {
