@@ -40,6 +40,28 @@ public sealed class DataSourceTests(DatabaseFixture db) : IClassFixture<Database
     }
 
     [Fact]
+    public async Task A_statement_run_again_on_a_connection_is_prepared_there_unless_the_connection_string_says_otherwise()
+    {
+        Assert.Equal(1, await PreparedAfterRepeatsAsync(GoalsDataSourceFactory.BuildConnectionString(db.ConnectionString, Config())));
+        Assert.Equal(0, await PreparedAfterRepeatsAsync(GoalsDataSourceFactory.BuildConnectionString(db.ConnectionString + ";Max Auto Prepare=0", Config())));
+
+        static async Task<long> PreparedAfterRepeatsAsync(string connectionString)
+        {
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await using var connection = await dataSource.OpenConnectionAsync();
+            for (var i = 0; i < GoalsDataSourceFactory.AutoPrepareMinUsages + 1; i++)
+            {
+                await using var repeated = new NpgsqlCommand("SELECT count(*) FROM goals WHERE student_id = @s", connection);
+                repeated.Parameters.AddWithValue("s", Guid.NewGuid());
+                await repeated.ExecuteScalarAsync();
+            }
+
+            await using var prepared = new NpgsqlCommand("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%FROM goals WHERE student_id%'", connection);
+            return (long)(await prepared.ExecuteScalarAsync())!;
+        }
+    }
+
+    [Fact]
     public async Task Engine_is_detected_once_logged_and_warm_up_opens_a_connection()
     {
         using var logs = new CapturingLoggerProvider();

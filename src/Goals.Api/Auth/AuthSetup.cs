@@ -21,9 +21,12 @@ public static class AuthSetup
     public static IServiceCollection AddGoalsAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>>((options, authOptions) =>
+        services.AddSingleton(_ => new ValidatedTokenCache(TimeProvider.System));
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthOptions>, ValidatedTokenCache>((options, authOptions, tokenCache) =>
         {
             var auth = authOptions.Value;
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(new CachingJsonWebTokenHandler(tokenCache) { MapInboundClaims = false });
             options.MapInboundClaims = false;
             if (auth.Authority is { } authority)
             {

@@ -41,7 +41,7 @@ public sealed class JobsOptions
     public int MaxInlineImportChars { get; set; } = 1_000_000;
     /// <summary>Rows per chunk transaction (import, erase).</summary>
     public int ChunkRows { get; set; } = 2000;
-    /// <summary>A pause after each chunk (default none): spreads a big import or erase out to leave the database room.</summary>
+    /// <summary>A pause after each chunk (default none; an export's page of goals counts as a chunk): spreads a big job out to leave the database room.</summary>
     public int ChunkPauseMilliseconds { get; set; }
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);

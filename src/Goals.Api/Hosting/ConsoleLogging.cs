@@ -1,13 +1,12 @@
 using Goals.Lambda.Logging;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Goals.Api.Hosting;
 
 /// <summary>
 /// JSON console logs when stdout is redirected (Lambda, containers, CI): one object per line with <c>timestamp</c>,
-/// <c>level</c> (Lambda's names, for its log-level filter), the invocation's <c>requestId</c>/<c>traceId</c>; the simple
-/// formatter on a terminal.
+/// <c>level</c> (Lambda's names, for its log-level filter), the invocation's <c>requestId</c>/<c>traceId</c>, written to
+/// stdout in batches (<see cref="JsonLinesLoggerProvider"/>); the simple console formatter on a terminal.
 /// </summary>
 public static class ConsoleLogging
 {
@@ -16,9 +15,8 @@ public static class ConsoleLogging
         logging.ClearProviders();
         if (Console.IsOutputRedirected)
         {
-            // Registered directly, not with AddConsoleFormatter: the formatter has no options to bind (that binding is reflection).
-            logging.AddConsole(o => o.FormatterName = LambdaJsonConsoleFormatter.FormatterName);
-            logging.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, LambdaJsonConsoleFormatter>());
+            // Disposed by the container at shutdown, which writes what is still pending.
+            logging.Services.AddSingleton<ILoggerProvider>(_ => new JsonLinesLoggerProvider(Console.OpenStandardOutput()));
         }
         else
         {

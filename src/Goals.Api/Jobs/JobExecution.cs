@@ -9,8 +9,10 @@ namespace Goals.Api.Jobs;
 /// <summary>
 /// One attempt at a claimed job, handed to its <see cref="IJobKind"/>. Writes go through <see cref="RunChunkAsync{T}"/>:
 /// the chunk, the job's checkpoint and progress commit in one transaction that first re-checks the lease, so a worker
-/// that lost its lease writes nothing and a crash resumes exactly after the last committed chunk. A heartbeat on a
-/// connection of its own extends the lease while the work runs between chunks (e.g. uploading a file).
+/// that lost its lease writes nothing and a crash resumes exactly after the last committed chunk. Work that writes
+/// nothing (an export's pages) calls <see cref="CheckInAsync"/> after each chunk instead. A heartbeat on a connection of
+/// its own extends the lease while the work runs between chunks (e.g. uploading a file) and fires
+/// <see cref="CancelRequested"/> when the student cancels.
 /// </summary>
 public sealed class JobExecution : IAsyncDisposable
 {
@@ -19,6 +21,7 @@ public sealed class JobExecution : IAsyncDisposable
     private readonly JobsOptions _options;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _leaseLost = new();
+    private readonly CancellationTokenSource _cancelRequested = new();
     private readonly Task _heartbeat;
     private readonly CancellationTokenSource _stopHeartbeat = new();
     private long _done;
@@ -53,6 +56,9 @@ public sealed class JobExecution : IAsyncDisposable
     /// <summary>Fires when another worker took the job over; stop at once.</summary>
     public CancellationToken LeaseLost => _leaseLost.Token;
 
+    /// <summary>Fires when the student asked to cancel (seen by a chunk, a check-in or the heartbeat); stop at once.</summary>
+    public CancellationToken CancelRequested => _cancelRequested.Token;
+
     public JobProgress Progress => new(Interlocked.Read(ref _done), _total);
 
     internal void ResumeFrom(string? checkpoint) => Checkpoint = checkpoint;
@@ -77,7 +83,7 @@ public sealed class JobExecution : IAsyncDisposable
         {
             var cancel = await _jobs.HeartbeatAsync(session, Key, Owner, _options.Lease, progress, null, c)
                          ?? throw new JobLeaseLostException(Key);
-            if (cancel) throw new JobCancelledException();
+            if (cancel) throw await CancelledAsync();
             var value = await work(session, c);
             checkpoint = checkpointOf(value);
             _ = await _jobs.HeartbeatAsync(session, Key, Owner, _options.Lease, progress, checkpoint, c) ?? throw new JobLeaseLostException(Key);
@@ -87,6 +93,26 @@ public sealed class JobExecution : IAsyncDisposable
         ReportProgress(progress.Done, progress.Total);
         if (_options.ChunkPauseMilliseconds > 0) await Task.Delay(_options.ChunkPauseMilliseconds, ct);
         return result;
+    }
+
+    /// <summary>
+    /// A chunk of work that writes nothing is done (an export page): extends the lease and saves the progress now, then
+    /// pauses Jobs:ChunkPauseMilliseconds. Throws <see cref="JobCancelledException"/> when the student asked to cancel,
+    /// <see cref="JobLeaseLostException"/> when another worker holds the job.
+    /// </summary>
+    public async Task CheckInAsync(JobProgress progress, CancellationToken ct)
+    {
+        ReportProgress(progress.Done, progress.Total);
+        var cancel = await _runner.RunAsync(Session, (session, c) => _jobs.HeartbeatAsync(session, Key, Owner, _options.Lease, progress, null, c), ct)
+                     ?? throw new JobLeaseLostException(Key);
+        if (cancel) throw await CancelledAsync();
+        if (_options.ChunkPauseMilliseconds > 0) await Task.Delay(_options.ChunkPauseMilliseconds, ct);
+    }
+
+    private async Task<JobCancelledException> CancelledAsync()
+    {
+        await _cancelRequested.CancelAsync();
+        return new JobCancelledException();
     }
 
     private async Task HeartbeatLoopAsync()
@@ -104,6 +130,12 @@ public sealed class JobExecution : IAsyncDisposable
                     _logger.LogWarning("Job {Job}: lease lost to another worker", Key);
                     await _leaseLost.CancelAsync();
                     return;
+                }
+
+                if (alive == true && !_cancelRequested.IsCancellationRequested)
+                {
+                    _logger.LogInformation("Job {Job}: cancellation asked for, stopping the work", Key);
+                    await _cancelRequested.CancelAsync();
                 }
             }
         }
@@ -131,5 +163,6 @@ public sealed class JobExecution : IAsyncDisposable
         await Session.DisposeAsync();
         _stopHeartbeat.Dispose();
         _leaseLost.Dispose();
+        _cancelRequested.Dispose();
     }
 }

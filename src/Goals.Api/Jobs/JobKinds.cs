@@ -17,8 +17,11 @@ public interface IJobKind
 {
     string Kind { get; }
 
-    /// <summary>Does the work; returns the result JSON (or null).</summary>
+    /// <summary>Does the work; returns the result JSON (or null). <paramref name="ct"/> also fires when the student cancels.</summary>
     Task<string?> RunAsync(JobExecution execution, CancellationToken ct);
+
+    /// <summary>Removes what a cancelled run must not leave behind (an export's file); called once the job is CANCELLED.</summary>
+    Task DiscardAsync(JobExecution execution, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>A failure no retry can fix (bad payload, missing upload): the job FAILS at once with this code.</summary>
@@ -27,7 +30,7 @@ public sealed class PermanentJobException(string code, string message) : Excepti
     public string Code { get; } = code;
 }
 
-/// <summary>The student asked to cancel (seen at a chunk boundary).</summary>
+/// <summary>The student asked to cancel (seen at a chunk boundary or by the heartbeat).</summary>
 public sealed class JobCancelledException() : Exception("The job was cancelled.");
 
 /// <summary>Another worker took the job over (this one's lease expired): stop without writing anything more.</summary>

@@ -43,19 +43,31 @@ public sealed class JobRunner(GoalsDataSource dataSource, TransactionRunner runn
 
         await using var execution = new JobExecution(job, owner, dataSource, runner, jobs, options, logger);
         execution.ResumeFrom(job.Checkpoint);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, execution.LeaseLost);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, execution.LeaseLost, execution.CancelRequested);
         try
         {
             var result = await kind.RunAsync(execution, linked.Token);
             var progress = execution.Progress;
             var recorded = await runner.RunAsync((s, c) => jobs.FinishAsync(s, key, owner, JobStatus.Succeeded, result,
                 new JobProgress(progress.Total ?? progress.Done, progress.Total ?? progress.Done), c), ct);
-            logger.LogInformation("Job {Job} ({Kind}) {Outcome}", key, job.Kind, recorded ? "succeeded" : "finished by another worker");
-            return (recorded ? JobRunOutcome.Finished : JobRunOutcome.LeaseLost, job);
+            if (recorded == JobStatus.Cancelled)
+            {
+                // The cancel came after the last check: the work is done, but the student was told it would stop.
+                await kind.DiscardAsync(execution, ct);
+                logger.LogInformation("Job {Job} ({Kind}) cancelled after its work ended; its result was discarded", key, job.Kind);
+                return (JobRunOutcome.Finished, job);
+            }
+
+            logger.LogInformation("Job {Job} ({Kind}) {Outcome}", key, job.Kind, recorded is not null ? "succeeded" : "finished by another worker");
+            return (recorded is not null ? JobRunOutcome.Finished : JobRunOutcome.LeaseLost, job);
         }
-        catch (JobCancelledException)
+        catch (Exception e) when (!execution.LeaseLost.IsCancellationRequested && !ct.IsCancellationRequested
+                                  && (e is JobCancelledException || execution.CancelRequested.IsCancellationRequested))
         {
-            await runner.RunAsync((s, c) => jobs.FinishAsync(s, key, owner, JobStatus.Cancelled, null, execution.Progress, c), ct);
+            // Whatever the work threw once the student's cancel was seen (usually the cancelled token's exception) ends it CANCELLED.
+            var recorded = await runner.RunAsync((s, c) => jobs.FinishAsync(s, key, owner, JobStatus.Cancelled, null, execution.Progress, c), ct);
+            if (recorded is null) return (JobRunOutcome.LeaseLost, job);
+            await kind.DiscardAsync(execution, ct);
             logger.LogInformation("Job {Job} cancelled", key);
             return (JobRunOutcome.Finished, job);
         }

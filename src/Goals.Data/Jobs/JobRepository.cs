@@ -96,22 +96,30 @@ public sealed class JobRepository
         return rows.Count == 0 ? null : rows[0];
     }
 
-    /// <summary>Finishes a running job as SUCCEEDED or CANCELLED; false when this owner no longer holds it (recorded once).</summary>
-    public async Task<bool> FinishAsync(DbSession session, JobKey key, string owner, string status, string? result, JobProgress progress,
+    /// <summary>
+    /// Finishes a running job as SUCCEEDED or CANCELLED; returns the status recorded, null when this owner no longer
+    /// holds it (recorded once). A job whose cancellation was asked for ends CANCELLED (without a result) even when its
+    /// work got to the end: a cancel the student was told about is never followed by SUCCEEDED.
+    /// </summary>
+    public Task<string?> FinishAsync(DbSession session, JobKey key, string owner, string status, string? result, JobProgress progress,
         CancellationToken ct = default) =>
-        await session.ExecuteAsync($"""
-            UPDATE jobs SET status = @Status, result = @Result::jsonb, progress_done = @Done, progress_total = @Total,
+        session.QuerySingleOrDefaultAsync<string>($"""
+            UPDATE jobs SET status = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE @Status END,
+              result = CASE WHEN cancel_requested THEN NULL ELSE @Result::jsonb END, progress_done = @Done, progress_total = @Total,
               lease_owner = NULL, lease_expires_at = NULL, finished_at = now(), updated_at = now(), error_code = NULL, error_message = NULL
             WHERE {Fenced}
-            """, new { key.StudentId, key.JobId, Owner = owner, Status = status, Result = result, progress.Done, progress.Total }, ct) == 1;
+            RETURNING status
+            """, new { key.StudentId, key.JobId, Owner = owner, Status = status, Result = result, progress.Done, progress.Total }, ct);
 
-    /// <summary>A failed attempt: queued again after <paramref name="retryAfter"/>, or FAILED when null.</summary>
+    /// <summary>A failed attempt: queued again after <paramref name="retryAfter"/>, or FAILED when null; CANCELLED (without an
+    /// error) when the student asked to cancel meanwhile.</summary>
     public async Task<bool> FailAttemptAsync(DbSession session, JobKey key, string owner, string code, string message, TimeSpan? retryAfter,
         CancellationToken ct = default) =>
         await session.ExecuteAsync($"""
-            UPDATE jobs SET status = CASE WHEN @Retry THEN 'QUEUED' ELSE 'FAILED' END, error_code = @Code, error_message = @Message,
-              next_attempt_at = CASE WHEN @Retry THEN now() + @RetrySeconds * INTERVAL '1 second' ELSE NULL END,
-              finished_at = CASE WHEN @Retry THEN NULL ELSE now() END,
+            UPDATE jobs SET status = CASE WHEN cancel_requested THEN 'CANCELLED' WHEN @Retry THEN 'QUEUED' ELSE 'FAILED' END,
+              error_code = CASE WHEN cancel_requested THEN NULL ELSE @Code END, error_message = CASE WHEN cancel_requested THEN NULL ELSE @Message END,
+              next_attempt_at = CASE WHEN @Retry AND NOT cancel_requested THEN now() + @RetrySeconds * INTERVAL '1 second' ELSE NULL END,
+              finished_at = CASE WHEN @Retry AND NOT cancel_requested THEN NULL ELSE now() END,
               lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
             WHERE {Fenced}
             """, new

@@ -99,10 +99,59 @@ public sealed class StudentDataRepository
             UpdatedAts = notes.Select(n => n.UpdatedAt).ToArray(),
         }, ct);
 
-    /// <summary>Which of these goal ids exist for the student.</summary>
-    public Task<IReadOnlyList<Guid>> ExistingGoalIdsAsync(DbSession session, Guid studentId, Guid[] goalIds, CancellationToken ct = default) =>
-        session.QueryAsync<Guid>("SELECT id FROM goals WHERE student_id = @StudentId AND id = ANY(@GoalIds)",
-            new { StudentId = studentId, GoalIds = goalIds }, ct);
+    /// <summary>
+    /// What an import chunk must know before it inserts, in one round trip: the student's goal count (when
+    /// <paramref name="countGoals"/>), which of the given goal, task and note ids are present already (empty arrays: not
+    /// asked), which of the parent goals exist, and how many tasks and notes those parents have. Each id is one index probe (LATERAL ... LIMIT 1): with a join the
+    /// planner, whose statistics lag behind a growing import, would scan all of the student's rows for every chunk.
+    /// </summary>
+    public async Task<ImportState> ImportStateAsync(DbSession session, Guid studentId, bool countGoals, Guid[] goalIds, Guid[] taskIds, Guid[] noteIds,
+        Guid[] parentIds, CancellationToken ct = default)
+    {
+        var rows = await session.QueryAsync<ImportStateRow>(StateSql, new
+        {
+            StudentId = studentId, CountGoals = countGoals, GoalIds = goalIds, TaskIds = taskIds, NoteIds = noteIds, ParentIds = parentIds,
+        }, ct);
+        var state = new ImportState();
+        foreach (var row in rows)
+        {
+            switch (row.Kind)
+            {
+                case "goals": state.GoalCount = row.N; break;
+                case "goal": state.PresentGoals.Add(row.Id!.Value); break;
+                case "task": state.PresentTasks.Add(row.Id!.Value); break;
+                case "note": state.PresentNotes.Add(row.Id!.Value); break;
+                case "parent": state.ExistingParents.Add(row.Id!.Value); break;
+                case "tasks": state.TasksPerGoal[row.Id!.Value] = row.N; break;
+                case "notes": state.NotesPerGoal[row.Id!.Value] = row.N; break;
+            }
+        }
+
+        return state;
+    }
+
+    private const string StateSql = """
+            SELECT 'goals' AS kind, NULL::uuid AS id, count(*) AS n FROM goals WHERE student_id = @StudentId AND @CountGoals
+            UNION ALL SELECT 'goal', f.id, 0 FROM unnest(@GoalIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT id FROM goals WHERE student_id = @StudentId AND id = x.id LIMIT 1) AS f ON true
+            UNION ALL SELECT 'task', f.id, 0 FROM unnest(@TaskIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT id FROM goal_tasks WHERE student_id = @StudentId AND id = x.id LIMIT 1) AS f ON true
+            UNION ALL SELECT 'note', f.id, 0 FROM unnest(@NoteIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT id FROM goal_notes WHERE student_id = @StudentId AND id = x.id LIMIT 1) AS f ON true
+            UNION ALL SELECT 'parent', f.id, 0 FROM unnest(@ParentIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT id FROM goals WHERE student_id = @StudentId AND id = x.id LIMIT 1) AS f ON true
+            UNION ALL SELECT 'tasks', x.id, f.n FROM unnest(@ParentIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT count(*) AS n FROM goal_tasks WHERE student_id = @StudentId AND goal_id = x.id) AS f ON f.n > 0
+            UNION ALL SELECT 'notes', x.id, f.n FROM unnest(@ParentIds::uuid[]) AS x (id)
+              JOIN LATERAL (SELECT count(*) AS n FROM goal_notes WHERE student_id = @StudentId AND goal_id = x.id) AS f ON f.n > 0
+            """;
+
+    private sealed class ImportStateRow
+    {
+        public string Kind { get; set; } = "";
+        public Guid? Id { get; set; }
+        public long N { get; set; }
+    }
 
     /// <summary>The tables erase empties, children first, each with the column that orders its chunks.</summary>
     public static IReadOnlyList<(string Table, string Key)> ErasedTables { get; } =

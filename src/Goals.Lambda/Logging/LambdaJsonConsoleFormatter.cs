@@ -24,14 +24,22 @@ public sealed class LambdaJsonConsoleFormatter() : ConsoleFormatter(FormatterNam
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        if (!TryWriteLine(logEntry, buffer)) return;
+        textWriter.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>Writes the entry as one UTF-8 JSON line (with its '\n') to <paramref name="output"/>; false when there is
+    /// nothing to say (no message and no exception).</summary>
+    public static bool TryWriteLine<TState>(in LogEntry<TState> logEntry, IBufferWriter<byte> output)
+    {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
         if (logEntry.Exception is null && string.IsNullOrEmpty(message))
         {
-            return;
+            return false;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(output))
         {
             json.WriteStartObject();
             json.WriteString("timestamp", DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
@@ -61,8 +69,8 @@ public sealed class LambdaJsonConsoleFormatter() : ConsoleFormatter(FormatterNam
             json.WriteEndObject();
         }
 
-        textWriter.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        textWriter.Write(Environment.NewLine);
+        output.Write("\n"u8);
+        return true;
     }
 
     /// <summary>Lambda's application log levels.</summary>

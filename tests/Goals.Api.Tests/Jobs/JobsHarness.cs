@@ -39,6 +39,7 @@ public sealed class JobsHarness : IAsyncDisposable
     public DatabaseFixture Database { get; }
     public string FilesDirectory { get; }
 
+    /// <summary>Starts the app; <paramref name="jobs"/> keys without a section are Jobs:* keys (e.g. "ChunkRows"; "Limits:MaxTasksPerGoal" as is).</summary>
     public static async Task<JobsHarness> StartAsync(DatabaseFixture database, IDictionary<string, string?>? jobs = null,
         Action<IServiceCollection>? services = null)
     {
@@ -50,7 +51,7 @@ public sealed class JobsHarness : IAsyncDisposable
             ["Jobs:BackoffSeconds"] = "0",
             ["Jobs:RepublishAfterSeconds"] = "0",
         };
-        foreach (var (key, value) in jobs ?? new Dictionary<string, string?>()) settings["Jobs:" + key] = value;
+        foreach (var (key, value) in jobs ?? new Dictionary<string, string?>()) settings[key.Contains(':', StringComparison.Ordinal) ? key : "Jobs:" + key] = value;
 #pragma warning disable CA2000 // the harness owns the app from here and disposes it in its DisposeAsync
         return new JobsHarness(await TestApi.StartAsync(database, settings, services), database, files);
 #pragma warning restore CA2000

@@ -1,5 +1,6 @@
 using Amazon.S3;
 using Amazon.S3.Model;
+using Goals.Api.Jobs.Files;
 using Goals.Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,6 +61,30 @@ public sealed class S3JobsTests(DatabaseFixture database) : IAsyncLifetime
         Assert.Equal("SUCCEEDED", (await _jobs.FinishedJobAsync(_jobs.Token(a), erase["id"]!.GetValue<string>()))["status"]!.GetValue<string>());
         Assert.Empty(await KeysAsync(s3, $"exports/{a:D}/"));
         Assert.NotEmpty(await KeysAsync(s3, $"uploads/{b:D}/")); // another student's objects stay
+    }
+
+    [Fact]
+    public async Task Deleting_one_file_removes_that_object_only_and_a_missing_one_is_no_error()
+    {
+        var student = Guid.NewGuid();
+        var store = _jobs.Api.Services.GetRequiredService<IJobFileStore>();
+        var (cancelled, kept) = (JobFileKeys.Export(student, Guid.NewGuid(), "json"), JobFileKeys.Export(student, Guid.NewGuid(), "json"));
+        var local = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(local, "{}");
+            await store.SaveAsync(cancelled, local, "application/json", CancellationToken.None);
+            await store.SaveAsync(kept, local, "application/json", CancellationToken.None);
+        }
+        finally
+        {
+            File.Delete(local);
+        }
+
+        await store.DeleteAsync(cancelled, CancellationToken.None);
+        await store.DeleteAsync(cancelled, CancellationToken.None);
+        var s3 = _jobs.Api.Services.GetRequiredService<IAmazonS3>();
+        Assert.Equal([kept], await KeysAsync(s3, $"exports/{student:D}/"));
     }
 
     private static async Task<List<string>> KeysAsync(IAmazonS3 s3, string prefix) =>

@@ -13,6 +13,9 @@ public interface IJobFileStore
     /// <summary>Opens a stored file; null when it does not exist.</summary>
     Task<Stream?> OpenReadAsync(string key, CancellationToken ct);
 
+    /// <summary>Deletes one file if it exists (a cancelled export's).</summary>
+    Task DeleteAsync(string key, CancellationToken ct);
+
     /// <summary>Deletes every file under the prefix (erase).</summary>
     Task<int> DeletePrefixAsync(string prefix, CancellationToken ct);
 

@@ -32,6 +32,17 @@ public sealed class LocalJobFileStore(string root, byte[] signingKey, IHttpConte
             : null);
     }
 
+    public Task DeleteAsync(string key, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        foreach (var file in new[] { path + ".partial", path })
+        {
+            if (File.Exists(file)) File.Delete(file);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<int> DeletePrefixAsync(string prefix, CancellationToken ct)
     {
         var directory = PathOf(prefix.TrimEnd('/'));

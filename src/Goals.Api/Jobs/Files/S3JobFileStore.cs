@@ -31,6 +31,8 @@ public sealed class S3JobFileStore(IAmazonS3 s3, string bucket) : IJobFileStore
         }
     }
 
+    public Task DeleteAsync(string key, CancellationToken ct) => s3.DeleteObjectAsync(bucket, key, ct);
+
     public async Task<int> DeletePrefixAsync(string prefix, CancellationToken ct)
     {
         var deleted = 0;

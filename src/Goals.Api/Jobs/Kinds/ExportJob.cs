@@ -11,7 +11,9 @@ namespace Goals.Api.Jobs.Kinds;
 /// <summary>
 /// Exports every goal of the student with its tasks and notes, page by page (keyset, <see cref="PageSize"/> goals), to a
 /// temporary file, then stores it (S3 or the local directory). Memory stays flat whatever the size. A rerun writes
-/// the whole file again (it only reads), so its checkpoint is simply "not done".
+/// the whole file again (it only reads), so its checkpoint is simply "not done". After each page it checks in
+/// (<see cref="JobExecution.CheckInAsync"/>): a cancelled export stops there, its temporary file is deleted and nothing is
+/// stored or linked (a file stored just before the cancel was seen is deleted by <see cref="DiscardAsync"/>).
 /// </summary>
 public sealed class ExportJob(StudentDataRepository data, IJobFileStore files) : IJobKind
 {
@@ -40,7 +42,8 @@ public sealed class ExportJob(StudentDataRepository data, IJobFileStore files) :
             var rows = payload.Format == ExportFormat.Csv
                 ? await WriteCsvZipAsync(execution, temp, total, ct)
                 : await WriteJsonAsync(execution, temp, total, ct);
-            var key = JobFileKeys.Export(execution.StudentId, execution.Job.Id, ExportFormat.Extension(payload.Format));
+            await execution.CheckInAsync(execution.Progress, ct); // a cancel seen while zipping: do not store the file
+            var key = FileKey(execution, payload.Format);
             await files.SaveAsync(key, temp, ExportFormat.ContentType(payload.Format), ct);
             var fileName = $"goals-export-{execution.Job.CreatedAt:yyyyMMdd-HHmmss}.{ExportFormat.Extension(payload.Format)}";
             execution.ReportProgress(rows, rows);
@@ -53,7 +56,16 @@ public sealed class ExportJob(StudentDataRepository data, IJobFileStore files) :
         }
     }
 
-    /// <summary>Goals newest first, each with its tasks and notes, one page of goals in memory at a time.</summary>
+    public async Task DiscardAsync(JobExecution execution, CancellationToken ct)
+    {
+        if (JobJson.Deserialize<Payload>(execution.Job.Payload) is { } payload && ExportFormat.IsFormat(payload.Format))
+            await files.DeleteAsync(FileKey(execution, payload.Format), ct);
+    }
+
+    private static string FileKey(JobExecution execution, string format) =>
+        JobFileKeys.Export(execution.StudentId, execution.Job.Id, ExportFormat.Extension(format));
+
+    /// <summary>Goals newest first, each with its tasks and notes, one page of goals in memory at a time; a check-in after each page.</summary>
     private async IAsyncEnumerable<(GoalRow Goal, IReadOnlyList<GoalTaskRow> Tasks, IReadOnlyList<GoalNoteRow> Notes)> ReadAllAsync(
         JobExecution execution, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
@@ -66,6 +78,7 @@ public sealed class ExportJob(StudentDataRepository data, IJobFileStore files) :
             var tasks = (await data.TasksOfAsync(execution.Session, execution.StudentId, ids, ct)).ToLookup(t => t.GoalId);
             var notes = (await data.NotesOfAsync(execution.Session, execution.StudentId, ids, ct)).ToLookup(n => n.GoalId);
             foreach (var goal in goals) yield return (goal, tasks[goal.Id].ToList(), notes[goal.Id].ToList());
+            await execution.CheckInAsync(execution.Progress, ct);
             if (goals.Count < PageSize) yield break;
             after = (goals[^1].CreatedAt, goals[^1].Id);
         }

@@ -7,7 +7,6 @@ using Goals.Api.Jobs.Csv;
 using Goals.Api.Jobs.Files;
 using Goals.Data.Jobs;
 using Goals.Data.Repositories;
-using Goals.Data.Sessions;
 
 namespace Goals.Api.Jobs.Kinds;
 
@@ -15,7 +14,8 @@ namespace Goals.Api.Jobs.Kinds;
 /// Imports a file in the export's format (JSON, or the CSV zip), streamed, in chunks of about Jobs:ChunkRows rows. Each
 /// chunk's inserts and the checkpoint (how far the file was read, the report so far) commit together, so a rerun
 /// resumes after the last chunk; ids derive from row keys and inserts skip present rows, so nothing is ever inserted
-/// twice. Rows breaking the mutations' rules are rejected with their line and reason; the rest is imported.
+/// twice. Rows breaking the mutations' rules or limits (<see cref="ImportRules"/>, <see cref="ImportLimits"/>) are rejected
+/// with their line and reason; the rest is imported.
 /// </summary>
 public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, JobsOptions options, StudentLimitsOptions limits) : IJobKind
 {
@@ -80,13 +80,13 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
     {
         var total = source.CanSeek ? source.Length : (long?)null;
         var chunk = new Chunk();
-        long index = 0;
+        var index = report.Position; // goals an earlier attempt committed: the reader steps over them
         long bytes = 0;
         var now = DateTime.UtcNow;
-        await foreach (var element in JsonGoalReader.ReadAsync(source, ct))
+        await foreach (var element in JsonGoalReader.ReadAsync(source, report.Position, ct))
         {
             bytes = element.BytesRead;
-            if (index++ < report.Position) continue; // committed by an earlier attempt
+            index++;
             AddJsonGoal(execution.StudentId, element, chunk, now);
             if (chunk.Rows >= options.ChunkRows)
             {
@@ -108,24 +108,24 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
         }
         catch (Exception e) when (ImportRules.Violation(e) is { } message)
         {
-            chunk.PreRejections.Add((element.Line, message));
+            chunk.Rejections.Add((element.Line, message));
             return;
         }
 
-        chunk.Goals.Add(goal);
-        chunk.Lines.Add(element.Line);
+        chunk.Goals.Add(new(goal, element.Line, ""));
         var position = 0;
         foreach (var (item, i) in Items(element.Goal, "tasks"))
         {
             try
             {
                 var taskFields = JsonFields(item, out var taskId);
-                chunk.Tasks.Add(ImportRules.Task(studentId, goal.Id, ImportRules.RowKey(taskId, $"{goal.Id}:task:{i}"), position, taskFields, now));
+                chunk.Tasks.Add(new(ImportRules.Task(studentId, goal.Id, ImportRules.RowKey(taskId, $"{goal.Id}:task:{i}"), position, taskFields, now),
+                    element.Line, $"tasks[{i}]: "));
                 position++;
             }
             catch (Exception e) when (ImportRules.Violation(e) is { } message)
             {
-                chunk.PreRejections.Add((element.Line, $"tasks[{i}]: {message}"));
+                chunk.Rejections.Add((element.Line, $"tasks[{i}]: {message}"));
             }
         }
 
@@ -134,11 +134,12 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
             try
             {
                 var noteFields = JsonFields(item, out var noteId);
-                chunk.Notes.Add(ImportRules.Note(studentId, goal.Id, ImportRules.RowKey(noteId, $"{goal.Id}:note:{i}"), noteFields, now));
+                chunk.Notes.Add(new(ImportRules.Note(studentId, goal.Id, ImportRules.RowKey(noteId, $"{goal.Id}:note:{i}"), noteFields, now),
+                    element.Line, $"notes[{i}]: "));
             }
             catch (Exception e) when (ImportRules.Violation(e) is { } message)
             {
-                chunk.PreRejections.Add((element.Line, $"notes[{i}]: {message}"));
+                chunk.Rejections.Add((element.Line, $"notes[{i}]: {message}"));
             }
         }
     }
@@ -219,7 +220,6 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
             var line = csv.Row;
             var fields = header.Select((h, i) => (h, i)).ToDictionary(c => c.h, c => c.i < record.Length ? record[c.i] : null, StringComparer.Ordinal);
             var sourceId = fields.GetValueOrDefault("id");
-            chunk.Lines.Add(line);
             chunk.Records.Add((line, fields, ImportRules.RowKey(sourceId, $"{fileName}:{string.Join('\u001f', record)}")));
             if (chunk.Records.Count >= options.ChunkRows)
             {
@@ -231,78 +231,73 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
         await CommitCsvAsync(execution, stage, fileName, chunk, report, index, new JobProgress(doneBefore + counting.BytesRead, total), now, ct);
     }
 
-    /// <summary>Validates a CSV chunk (tasks and notes: their goal must exist in the account) and commits it.</summary>
+    /// <summary>Checks a CSV chunk's records with the mutations' rules (whether a task's or note's goal exists is decided in the chunk's transaction) and commits it.</summary>
     private async Task CommitCsvAsync(JobExecution execution, int stage, string fileName, Chunk chunk, ImportReport report, long position,
         JobProgress progress, DateTime now, CancellationToken ct)
     {
         var studentId = execution.StudentId;
-        await CommitAsync(execution, chunk, report, position, progress, ct, async (session, c) =>
+        var label = fileName + ": ";
+        foreach (var (line, fields, key) in chunk.Records)
         {
-            if (stage == 0)
+            try
             {
-                foreach (var (line, fields, key) in chunk.Records)
+                if (stage == 0)
                 {
-                    try
-                    {
-                        chunk.Goals.Add(ImportRules.Goal(studentId, key, fields, now));
-                    }
-                    catch (Exception e) when (ImportRules.Violation(e) is { } message)
-                    {
-                        chunk.Rejections.Add((line, $"{fileName}: {message}"));
-                    }
+                    chunk.Goals.Add(new(ImportRules.Goal(studentId, key, fields, now), line, label));
+                    continue;
                 }
 
-                return;
+                var sourceGoalId = fields.GetValueOrDefault("goalId");
+                var orphan = $"goalId {sourceGoalId} names no imported goal (missing or rejected in goals.csv).";
+                if (string.IsNullOrWhiteSpace(sourceGoalId)) throw new ImportRowException(orphan);
+                var goalId = ImportRules.DeriveId(studentId, "goal", ImportRules.RowKey(sourceGoalId, ""));
+                if (stage == 1)
+                {
+                    var taskPosition = int.TryParse(fields.GetValueOrDefault("position"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : line;
+                    chunk.Tasks.Add(new(ImportRules.Task(studentId, goalId, key, taskPosition, fields, now), line, label, orphan));
+                }
+                else
+                {
+                    chunk.Notes.Add(new(ImportRules.Note(studentId, goalId, key, fields, now), line, label, orphan));
+                }
             }
-
-            var goalIds = chunk.Records.Select(r => ImportRules.DeriveId(studentId, "goal", ImportRules.RowKey(r.Fields.GetValueOrDefault("goalId"), ""))).ToArray();
-            var existing = (await data.ExistingGoalIdsAsync(session, studentId, goalIds.Distinct().ToArray(), c)).ToHashSet();
-            for (var i = 0; i < chunk.Records.Count; i++)
+            catch (Exception e) when (ImportRules.Violation(e) is { } message)
             {
-                var (line, fields, key) = chunk.Records[i];
-                try
-                {
-                    if (string.IsNullOrWhiteSpace(fields.GetValueOrDefault("goalId")) || !existing.Contains(goalIds[i]))
-                        throw new ImportRowException($"goalId {fields.GetValueOrDefault("goalId")} names no imported goal (missing or rejected in goals.csv).");
-                    if (stage == 1)
-                    {
-                        var position = int.TryParse(fields.GetValueOrDefault("position"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var p) ? p : line;
-                        chunk.Tasks.Add(ImportRules.Task(studentId, goalIds[i], key, position, fields, now));
-                    }
-                    else
-                    {
-                        chunk.Notes.Add(ImportRules.Note(studentId, goalIds[i], key, fields, now));
-                    }
-                }
-                catch (Exception e) when (ImportRules.Violation(e) is { } message)
-                {
-                    chunk.Rejections.Add((line, $"{fileName}: {message}"));
-                }
+                chunk.Rejections.Add((line, label + message));
             }
-        });
+        }
+
+        await CommitAsync(execution, chunk, report, position, progress, ct);
     }
 
     /// <summary>
-    /// One chunk transaction: (CSV) validate against the database, check limits, insert what is new, and move the
-    /// checkpoint to <paramref name="position"/> with the report. The report is only changed once the chunk committed.
+    /// One chunk transaction: read what the database has (<see cref="StudentDataRepository.ImportStateAsync"/>), apply the
+    /// limits (<see cref="ImportLimits"/>), insert what is new, and move the checkpoint to <paramref name="position"/> with
+    /// the report. The report is only changed once the chunk committed; a retried transaction starts from the candidates again.
     /// </summary>
-    private async Task CommitAsync(JobExecution execution, Chunk chunk, ImportReport report, long position, JobProgress progress,
-        CancellationToken ct, Func<DbSession, CancellationToken, Task>? prepare = null)
+    private async Task CommitAsync(JobExecution execution, Chunk chunk, ImportReport report, long position, JobProgress progress, CancellationToken ct)
     {
         var studentId = execution.StudentId;
         var outcome = await execution.RunChunkAsync(async (session, c) =>
         {
-            chunk.ResetDerived();
-            if (prepare is not null) await prepare(session, c);
-            if (await ImportLimits.CheckAsync(session, limits, studentId, chunk.Goals.Count, c) is { } limit)
+            var selection = new ImportSelection();
+            if (chunk.Rows > 0)
             {
-                return new ChunkOutcome(0, 0, [.. chunk.PreRejections, .. chunk.Lines.Count > 0 ? chunk.Lines.Select(l => (l, limit)) : [(0, limit)]]);
+                Guid[] parents = [.. chunk.Tasks.Select(t => t.Row.GoalId).Concat(chunk.Notes.Select(n => n.Row.GoalId)).Distinct()];
+                var state = await data.ImportStateAsync(session, studentId, chunk.Goals.Count > 0, [], [], [], parents, c);
+                selection = ImportLimits.Select(state, limits, chunk.Goals, chunk.Tasks, chunk.Notes);
+                if (selection.LimitReached)
+                {
+                    state = await data.ImportStateAsync(session, studentId, chunk.Goals.Count > 0, [.. chunk.Goals.Select(g => g.Row.Id)], [.. chunk.Tasks.Select(t => t.Row.Id)],
+                        [.. chunk.Notes.Select(n => n.Row.Id)], parents, c);
+                    selection = ImportLimits.Select(state, limits, chunk.Goals, chunk.Tasks, chunk.Notes);
+                }
             }
 
-            long inserted = await data.InsertGoalsAsync(session, studentId, chunk.Goals, c);
-            inserted += await data.InsertTasksAsync(session, studentId, chunk.Tasks, c);
-            inserted += await data.InsertNotesAsync(session, studentId, chunk.Notes, c);
-            return new ChunkOutcome(inserted, chunk.Goals.Count + chunk.Tasks.Count + chunk.Notes.Count, [.. chunk.PreRejections, .. chunk.Rejections]);
+            long inserted = await data.InsertGoalsAsync(session, studentId, selection.NewGoals, c);
+            inserted += await data.InsertTasksAsync(session, studentId, selection.NewTasks, c);
+            inserted += await data.InsertNotesAsync(session, studentId, selection.NewNotes, c);
+            return new ChunkOutcome(inserted, selection.Accepted, [.. chunk.Rejections.Concat(selection.Rejections).OrderBy(r => r.Line)]);
         }, o => JobJson.Serialize(Apply(Copy(report), o, position)), progress, ct);
         Apply(report, outcome, position);
     }
@@ -326,25 +321,15 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
 
     private sealed class Chunk
     {
-        public List<GoalRow> Goals { get; } = [];
-        public List<GoalTaskRow> Tasks { get; } = [];
-        public List<GoalNoteRow> Notes { get; } = [];
-        public List<int> Lines { get; } = [];
+        public List<ImportCandidate<GoalRow>> Goals { get; } = [];
+        public List<ImportCandidate<GoalTaskRow>> Tasks { get; } = [];
+        public List<ImportCandidate<GoalNoteRow>> Notes { get; } = [];
+        /// <summary>CSV: the records read, checked when the chunk is full.</summary>
         public List<(int Line, Dictionary<string, string?> Fields, string Key)> Records { get; } = [];
+        /// <summary>Rows that break a rule of their own (not a limit).</summary>
         public List<(int Line, string Message)> Rejections { get; } = [];
-        public List<(int Line, string Message)> PreRejections { get; } = [];
 
         public int Rows => Goals.Count + Tasks.Count + Notes.Count;
-
-        /// <summary>CSV chunks are validated inside the transaction, which may run again: start from the records each time.</summary>
-        public void ResetDerived()
-        {
-            if (Records.Count == 0) return;
-            Goals.Clear();
-            Tasks.Clear();
-            Notes.Clear();
-            Rejections.Clear();
-        }
     }
 
     private sealed class CountingStream(Stream inner) : Stream

@@ -5,18 +5,19 @@ namespace Goals.Api.Jobs.Kinds;
 
 /// <summary>
 /// Streams the goals of a JSON import (<c>{"goals":[…]}</c> or a top-level array) one element at a time with the line
-/// each starts on, holding only the current element in memory (the buffer grows only for one huge goal).
+/// each starts on, holding only the current element in memory (the buffer grows only for one huge goal). The first
+/// <c>skip</c> goals (what a resumed import committed before) are only stepped over, never parsed into a document.
 /// </summary>
 internal static class JsonGoalReader
 {
     public readonly record struct Element(int Line, JsonElement Goal, long BytesRead);
 
-    public static async IAsyncEnumerable<Element> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<Element> ReadAsync(Stream stream, long skip, [EnumeratorCancellation] CancellationToken ct)
     {
         var buffer = new byte[1 << 16];
         var filled = 0;
         var eof = false;
-        var cursor = new Cursor { Line = 1, State = new JsonReaderState() };
+        var cursor = new Cursor { Line = 1, State = new JsonReaderState(), Skip = skip };
         long bytesRead = 0;
         var found = new List<(int Line, JsonElement Goal)>();
         while (true)
@@ -47,6 +48,8 @@ internal static class JsonGoalReader
         public Phase Phase;
         public int Line;
         public JsonReaderState State;
+        /// <summary>Goals still to step over without parsing them.</summary>
+        public long Skip;
     }
 
     /// <summary>Reads whole tokens/elements from the span; returns the bytes consumed (the rest waits for more data).</summary>
@@ -85,6 +88,12 @@ internal static class JsonGoalReader
                         {
                             reader = before;
                             goto incomplete;
+                        }
+
+                        if (cursor.Skip > 0)
+                        {
+                            cursor.Skip--;
+                            break;
                         }
 
                         var line = cursor.Line + Lines(span[committed..start]);
