@@ -5,6 +5,10 @@
 #                                                    #   'bootstrap' at the zip root for Runtime provided.al2023 (deployed)
 #   scripts/package-lambda.sh --framework-dependent  # artifacts/lambda-fd.zip: framework-dependent linux-x64 + ReadyToRun,
 #                                                    #   'Goals.Api.dll' for a managed dotnet runtime (measured, not deployed)
+#   scripts/package-lambda.sh --aot                  # artifacts/lambda-aot.zip: Native AOT, one native 'bootstrap' (plus
+#                                                    #   appsettings.json) for provided.al2023; trim/AOT warnings fail it.
+#                                                    #   Needs clang and zlib1g-dev (scripts/setup.sh installs them); the
+#                                                    #   target must be the host's architecture (arm64: build on arm64)
 #   options: --project <csproj> (default src/Goals.Api/Goals.Api.csproj), --out <dir> (default artifacts/)
 #            --arch x86_64|arm64 (default x86_64; must match the template's Architecture parameter)
 #            --ca-certificate <pem> (default certs/cockroachdb-root.crt): the database CA, shipped as
@@ -29,12 +33,13 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --framework-dependent) mode=framework-dependent ;;
     --self-contained) mode=self-contained ;;
+    --aot) mode=aot ;;
     --project) project="$2"; shift ;;
     --out) out_root="$2"; shift ;;
     --arch) arch="$2"; shift ;;
     --ca-certificate) ca_certificate="$2"; shift ;;
     --without-ca-certificate) require_ca=0 ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "package-lambda: unknown argument '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -67,11 +72,26 @@ app_name="$(basename "$project" .csproj)"
 if [ "$mode" = self-contained ]; then
   publish_dir="$out_root/lambda"; zip_path="$out_root/lambda.zip"
   # Self-contained: provided.al2023 has no .NET. ReadyToRun: less JIT at cold start.
-  publish_args=(--self-contained true)
+  publish_args=(--self-contained true -p:PublishReadyToRun=true -p:TieredPGO=true)
+elif [ "$mode" = aot ]; then
+  publish_dir="$out_root/lambda-aot"; zip_path="$out_root/lambda-aot.zip"
+  host_arch="$(uname -m)"; [ "$host_arch" = aarch64 ] && host_arch=arm64
+  if [ "$host_arch" != "$arch" ]; then
+    echo "package-lambda: --aot builds for the host's architecture only ($host_arch); cross-compiling to $arch needs that" >&2
+    echo "  target's sysroot and linker. Build the $arch package on a $arch machine (e.g. a Graviton CI runner)." >&2
+    exit 2
+  fi
+  for tool in clang; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "package-lambda: --aot needs $tool to link (bash scripts/setup.sh installs it)" >&2; exit 1; }
+  done
+  [ -f /usr/include/zlib.h ] || { echo "package-lambda: --aot needs zlib1g-dev (bash scripts/setup.sh installs it)" >&2; exit 1; }
+  # Every trim or AOT warning is an error here (the normal build already runs the analyzers: IsAotCompatible).
+  publish_args=(--self-contained true -p:PublishAot=true -p:StripSymbols=true -p:TrimmerSingleWarn=false
+                -p:IlcTreatWarningsAsErrors=true -p:ILLinkTreatWarningsAsErrors=true -p:TreatWarningsAsErrors=true)
 else
   publish_dir="$out_root/lambda-fd"; zip_path="$out_root/lambda-fd.zip"
   # The managed runtime brings the (already ReadyToRun) shared framework; only the app's own assemblies are compiled.
-  publish_args=(--self-contained false)
+  publish_args=(--self-contained false -p:PublishReadyToRun=true -p:TieredPGO=true)
 fi
 
 if [ -n "${PACKAGE_LAMBDA_ZIPPER:-}" ]; then zipper="$PACKAGE_LAMBDA_ZIPPER"   # zip | python3 (to test the fallback)
@@ -86,7 +106,7 @@ rm -rf "$publish_dir" "$zip_path"
 mkdir -p "$out_root"
 # InvariantGlobalization is set repo-wide (Amazon Linux 2023 minimal images lack ICU). The IDE is Goals.Local's: not here.
 dotnet publish "$project" -c Release -r "$rid" "${publish_args[@]}" \
-  -p:PublishReadyToRun=true -p:TieredPGO=true -p:GenerateDocumentationFile=false -p:EnforceCodeStyleInBuild=false \
+  -p:GenerateDocumentationFile=false -p:EnforceCodeStyleInBuild=false \
   -p:DebugType=none -p:DebugSymbols=false \
   -nologo -v quiet -o "$publish_dir"
 # Never ship the Development settings: they hold the public local signing key, which would be trusted if the
@@ -100,7 +120,13 @@ else
   echo "package-lambda: WARNING: --without-ca-certificate: this package is for local measurement; it cannot reach a TLS CockroachDB." >&2
 fi
 
-if [ "$mode" = self-contained ]; then
+if [ "$mode" = aot ]; then
+  # The native executable is the whole app; provided.al2023 runs it as <package root>/bootstrap.
+  mv "$publish_dir/$app_name" "$publish_dir/bootstrap"
+  chmod 755 "$publish_dir/bootstrap"
+  rm -f "$publish_dir"/*.dbg "$publish_dir"/*.staticwebassets.endpoints.json
+  entry=bootstrap
+elif [ "$mode" = self-contained ]; then
   # provided.al2023 runs <package root>/bootstrap. The apphost finds its app by its own name's dll, so a copy of
   # the apphost named 'bootstrap' starts Goals.Api.dll. The original apphost is dropped (it is the same 70 KB file).
   mv "$publish_dir/$app_name" "$publish_dir/bootstrap"
@@ -140,9 +166,13 @@ path, entry, mode = sys.argv[1:]
 with zipfile.ZipFile(path) as archive:
     infos = {i.filename: i for i in archive.infolist()}
     if entry not in infos: sys.exit(f"{entry} is not at the root of {path}")
-    if mode == "self-contained" and not (infos[entry].external_attr >> 16) & 0o111:
+    if mode in ("self-contained", "aot") and not (infos[entry].external_attr >> 16) & 0o111:
         sys.exit(f"{entry} is not executable inside {path}")
-    for required in ("Goals.Api.dll", "Goals.Api.runtimeconfig.json", "Goals.Api.deps.json", "appsettings.json"):
+    if mode == "aot" and (infos[entry].external_attr >> 16) & 0o777 != 0o755:
+        sys.exit(f"{entry} is not mode 755 inside {path}")
+    required_files = ("appsettings.json",) if mode == "aot" else ("Goals.Api.dll", "Goals.Api.runtimeconfig.json", "Goals.Api.deps.json", "appsettings.json")
+    if mode == "aot" and any(name.endswith(".dll") for name in infos): sys.exit(f"a Native AOT package holds managed assemblies: {path}")
+    for required in required_files:
         if required not in infos: sys.exit(f"{required} is missing from {path}")
     if "appsettings.Development.json" in infos: sys.exit(f"appsettings.Development.json (local signing key) is in {path}")
 PY
@@ -151,7 +181,7 @@ if command -v python3 >/dev/null 2>&1; then python_check
 elif command -v unzip >/dev/null 2>&1; then
   listing="$(unzip -Z "$zip_path")"
   grep -Eq " $entry\$" <<<"$listing" || { echo "package-lambda: $entry is not at the root of $zip_path" >&2; exit 1; }
-  if [ "$mode" = self-contained ]; then
+  if [ "$mode" != framework-dependent ]; then
     grep -Eq "^-rwx.* bootstrap\$" <<<"$listing" || { echo "package-lambda: bootstrap is not executable in $zip_path" >&2; exit 1; }
   fi
 else

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the run and the tests need on a fresh Debian machine with the .NET SDK and Node:
 # PostgreSQL binaries (apt, only when initdb is missing), Chromium for the browser test (with --browser),
+# clang and zlib1g-dev for the Native AOT package (when missing),
 # the pinned npm packages of every package-lock.json in the repo, and the NuGet packages (dotnet restore).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,13 @@ if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb 
 fi
 if $want_browser && [ ! -x /usr/bin/chromium ]; then
   apt_packages+=(chromium)
+fi
+# The Native AOT link (package-lambda.sh --aot): clang as the linker driver, zlib for the runtime.
+if ! command -v clang >/dev/null 2>&1; then
+  apt_packages+=(clang)
+fi
+if [ ! -f /usr/include/zlib.h ]; then
+  apt_packages+=(zlib1g-dev)
 fi
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "setup: installing ${apt_packages[*]} with apt-get"

@@ -1,14 +1,16 @@
 // bench/coldstart driver. Cold start = process start -> first GraphQL answer (or first 200 for hello-world).
 //   ColdStart.Driver --sc <dir with bootstrap> --fd <dir with Goals.Api.dll> --local <dir with Goals.Local.dll> --hello <HelloWorld.dll>
-//                    [--runs 10] [--out file.md]
+//                    [--aot <dir with the Native AOT bootstrap>] [--runs 10] [--out file.md]
 // Starts one private PostgreSQL (the data layer's), migrates it with the app's own `migrate` verb, mints a token with
 // the local run's `token` verb and inserts one goal; then, round-robin (so load from elsewhere hits every scenario alike), one
 // discarded warm-up round and N measured rounds of:
-//   lambda-sc   <sc>/bootstrap                 Lambda mode (_HANDLER=api), event from the Runtime API emulator
+//   lambda-aot  <aot>/bootstrap                Native AOT, Lambda mode (_HANDLER=api), event from the Runtime API emulator
+//   lambda-sc   <sc>/bootstrap                 Lambda mode, same
 //   lambda-fd   dotnet <fd>/Goals.Api.dll      Lambda mode, same
 //   kestrel     dotnet <local>/Goals.Local.dll serve --urls ...   (ConnectionStrings__Goals set: no embedded DB start)
 //   hello       dotnet <hello>/HelloWorld.dll --urls ...     GET / -> 200
-// Each Lambda run gets a fresh emulator (started before the clock) with the event already queued.
+// Each Lambda run gets a fresh emulator (started before the clock) with the event already queued. Right after the first
+// answer the process's resident set (VmRSS) and its peak so far (VmHWM) are read from /proc.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -83,6 +85,7 @@ using var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan
 using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
 var scenarios = new List<Scenario>
 {
+    new("lambda-aot", "packaged Native AOT `bootstrap`, Lambda mode", ct => LambdaRunAsync(Path.Combine(options.Aot!, "bootstrap"), [], ct)),
     new("lambda-sc", "packaged self-contained R2R `bootstrap`, Lambda mode", ct => LambdaRunAsync(Path.Combine(options.Sc, "bootstrap"), [], ct)),
     new("lambda-fd", "framework-dependent `dotnet Goals.Api.dll`, Lambda mode", ct => LambdaRunAsync("dotnet", [fdDll], ct)),
     new("kestrel", "the same app as Goals.Local `serve` on Kestrel, external DB", ct => HttpRunAsync("dotnet", port => [localDll, "serve", "--urls", $"http://127.0.0.1:{port}"],
@@ -94,14 +97,14 @@ var scenarios = new List<Scenario>
     new("hello", "bare ASP.NET Core hello-world (HelloWorld.dll, fd)", ct => HttpRunAsync("dotnet", port => [options.Hello, "--urls", $"http://127.0.0.1:{port}"],
         port => new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/"), expect: "Hello World!", ct)),
 };
-scenarios = scenarios.Where(s => options.Only is null || options.Only.Contains(s.Name)).ToList();
+scenarios = scenarios.Where(s => (options.Only is null || options.Only.Contains(s.Name)) && (s.Name != "lambda-aot" || options.Aot is not null)).ToList();
 
 for (var round = 0; round <= options.Runs; round++)
 {
     foreach (var scenario in scenarios)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var (ms, output) = await scenario.Run(timeout.Token);
+        var (ms, memory, output) = await scenario.Run(timeout.Token);
         if (round == 0)
         {
             Console.Error.WriteLine($"coldstart: warm-up {scenario.Name}: {ms:F0} ms (discarded)");
@@ -109,6 +112,8 @@ for (var round = 0; round <= options.Runs; round++)
         }
 
         scenario.Samples.Add(ms);
+        scenario.Rss.Add(memory.RssMb);
+        scenario.PeakRss.Add(memory.PeakMb);
         if (round == 1) scenario.FirstOutput = output;
         Console.Error.WriteLine($"coldstart: round {round}/{options.Runs} {scenario.Name}: {ms:F0} ms");
     }
@@ -118,13 +123,13 @@ var hello = scenarios.FirstOrDefault(s => s.Name == "hello");
 var report = new StringBuilder();
 report.AppendLine(CultureInfo.InvariantCulture, $"Cold start, median of {options.Runs} starts (ms), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 report.AppendLine();
-report.AppendLine("| scenario | what | median | min | max | x hello |");
-report.AppendLine("|---|---|---:|---:|---:|---:|");
+report.AppendLine("| scenario | what | median | min | max | x hello | RSS after answer (MB, median) | peak RSS (MB, median) |");
+report.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
 foreach (var s in scenarios)
 {
     var ratio = hello is null ? "" : (s.Median / hello.Median).ToString("F2", CultureInfo.InvariantCulture);
     report.AppendLine(CultureInfo.InvariantCulture,
-        $"| {s.Name} | {s.What} | {s.Median:F0} | {s.Samples.Min():F0} | {s.Samples.Max():F0} | {ratio} |");
+        $"| {s.Name} | {s.What} | {s.Median:F0} | {s.Samples.Min():F0} | {s.Samples.Max():F0} | {ratio} | {Scenario.MedianOf(s.Rss):F0} | {Scenario.MedianOf(s.PeakRss):F0} |");
 }
 
 report.AppendLine();
@@ -141,7 +146,7 @@ Console.WriteLine(report.ToString());
 if (options.Out is not null) await File.WriteAllTextAsync(options.Out, report.ToString());
 return 0;
 
-async Task<(double Ms, string Output)> LambdaRunAsync(string fileName, string[] arguments, CancellationToken ct)
+async Task<(double Ms, Memory Memory, string Output)> LambdaRunAsync(string fileName, string[] arguments, CancellationToken ct)
 {
     await using var emulator = await RuntimeApiEmulator.StartAsync();
     using (var warm = new HttpRequestMessage(HttpMethod.Put, $"http://{emulator.Address}/put/warm-up") { Content = new ByteArrayContent([]) })
@@ -160,6 +165,7 @@ async Task<(double Ms, string Output)> LambdaRunAsync(string fileName, string[] 
     using var process = Start(fileName, arguments, environment, out var output);
     var result = await answer.WaitAsync(ct);
     var ms = clock.Elapsed.TotalMilliseconds;
+    var memory = Memory.Of(process);
     await StopAsync(process);
     var text = Encoding.UTF8.GetString(result.Body);
     if (result.IsError || !text.Contains("\"statusCode\":200", StringComparison.Ordinal) || !text.Contains(title, StringComparison.Ordinal))
@@ -167,10 +173,10 @@ async Task<(double Ms, string Output)> LambdaRunAsync(string fileName, string[] 
         throw new InvalidOperationException($"Unexpected Lambda answer: {text}\n{output}");
     }
 
-    return (ms, output.ToString());
+    return (ms, memory, output.ToString());
 }
 
-async Task<(double Ms, string Output)> HttpRunAsync(string fileName, Func<int, string[]> arguments, Func<int, HttpRequestMessage> request,
+async Task<(double Ms, Memory Memory, string Output)> HttpRunAsync(string fileName, Func<int, string[]> arguments, Func<int, HttpRequestMessage> request,
     string expect, CancellationToken ct)
 {
     var port = FreePort();
@@ -189,9 +195,10 @@ async Task<(double Ms, string Output)> HttpRunAsync(string fileName, Func<int, s
             {
                 var body = await response.Content.ReadAsStringAsync(ct);
                 var ms = clock.Elapsed.TotalMilliseconds;
+                var memory = Memory.Of(process);
                 await StopAsync(process);
                 if (!body.Contains(expect, StringComparison.Ordinal)) throw new InvalidOperationException($"Unexpected answer: {body}");
-                return (ms, output.ToString());
+                return (ms, memory, output.ToString());
             }
         }
         catch (HttpRequestException)
@@ -265,25 +272,40 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-internal sealed class Scenario(string name, string what, Func<CancellationToken, Task<(double Ms, string Output)>> run)
+internal sealed class Scenario(string name, string what, Func<CancellationToken, Task<(double Ms, Memory Memory, string Output)>> run)
 {
     public string Name { get; } = name;
     public string What { get; } = what;
-    public Func<CancellationToken, Task<(double Ms, string Output)>> Run { get; } = run;
+    public Func<CancellationToken, Task<(double Ms, Memory Memory, string Output)>> Run { get; } = run;
     public List<double> Samples { get; } = [];
+    public List<double> Rss { get; } = [];
+    public List<double> PeakRss { get; } = [];
     public string? FirstOutput { get; set; }
 
-    public double Median
+    public double Median => MedianOf(Samples);
+
+    public static double MedianOf(List<double> samples)
     {
-        get
-        {
-            var sorted = Samples.Order().ToArray();
-            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-        }
+        var sorted = samples.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }
 
-internal sealed record Args(string Sc, string Fd, string Local, string Hello, int Runs, string? Out, HashSet<string>? Only)
+/// <summary>VmRSS and VmHWM (peak resident set) of a running process, in MB, from /proc/&lt;pid&gt;/status.</summary>
+internal readonly record struct Memory(double RssMb, double PeakMb)
+{
+    public static Memory Of(Process process)
+    {
+        double Field(string[] lines, string name) =>
+            lines.FirstOrDefault(l => l.StartsWith(name, StringComparison.Ordinal)) is { } line
+                ? double.Parse(line[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024
+                : double.NaN;
+        var status = File.ReadAllLines($"/proc/{process.Id}/status");
+        return new Memory(Field(status, "VmRSS:"), Field(status, "VmHWM:"));
+    }
+}
+
+internal sealed record Args(string Sc, string Fd, string Local, string Hello, string? Aot, int Runs, string? Out, HashSet<string>? Only)
 {
     public static Args Parse(string[] args)
     {
@@ -300,6 +322,7 @@ internal sealed record Args(string Sc, string Fd, string Local, string Hello, in
             Value("--fd") ?? throw new ArgumentException("--fd <dir with Goals.Api.dll> is required"),
             Value("--local") ?? throw new ArgumentException("--local <dir with Goals.Local.dll> is required"),
             Value("--hello") ?? throw new ArgumentException("--hello <HelloWorld.dll> is required"),
+            Value("--aot"),
             runs,
             Value("--out"),
             Value("--only")?.Split(',').ToHashSet());

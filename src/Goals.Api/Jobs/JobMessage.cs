@@ -7,7 +7,7 @@ namespace Goals.Api.Jobs;
 public static class JobMessage
 {
     public static string Format(JobKey key) =>
-        JsonSerializer.Serialize(new Dictionary<string, string> { ["studentId"] = key.StudentId.ToString("D"), ["jobId"] = key.JobId.ToString("D") });
+        JobJson.Serialize(new Dictionary<string, string> { ["studentId"] = key.StudentId.ToString("D"), ["jobId"] = key.JobId.ToString("D") });
 
     /// <summary>The key in a message body; anything else throws <see cref="JobMessageException"/>.</summary>
     public static JobKey Parse(string? body)

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Goals.Api.Configuration;
 using Goals.Api.Jobs;
 using Goals.Api.Jobs.Files;
@@ -27,7 +26,7 @@ internal static class JobFields
         {
             var input = InputReader.Of(context);
             var format = (string)input.Raw("format")!;
-            var payload = JsonSerializer.Serialize(new ExportJob.Payload(format), JobJsonOptions);
+            var payload = JobJson.Serialize(new ExportJob.Payload(format));
             return await StartAsync(context, request, studentId, input, JobKinds.Export, payload, "startExport", format);
         }));
 
@@ -49,7 +48,7 @@ internal static class JobFields
                 if (uploaded is null) throw input.Invalid("uploadId", "Nothing was uploaded for input.uploadId (or the upload expired).");
             }
 
-            var payload = JsonSerializer.Serialize(new ImportJob.Payload(format, content, uploadId), JobJsonOptions);
+            var payload = JobJson.Serialize(new ImportJob.Payload(format, content, uploadId));
             var contentHash = content is null ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
             return await StartAsync(context, request, studentId, input, JobKinds.Import, payload, "startImport", format, contentHash, uploadId);
         }));
@@ -110,7 +109,7 @@ internal static class JobFields
             .Field("error", j => j.ErrorCode is null ? null : j)
             .Field("download", DownloadAsync)
             .Field("importReport", j => j.Kind == JobKinds.Import && j.Status == JobStatus.Succeeded && j.Result is { } r
-                ? JsonSerializer.Deserialize<ImportReport>(r, JobJsonOptions)
+                ? JobJson.Deserialize<ImportReport>(r)
                 : null));
 
         builder.BindType<JobRecord>("JobProgress", b => b
@@ -157,6 +156,4 @@ internal static class JobFields
 
     private static async ValueTask<object?> DownloadAsync(JobRecord job, IResolverContext context) =>
         await context.Services.GetRequiredService<GetJobDownload>().RunAsync(job, context.CancellationToken);
-
-    private static readonly JsonSerializerOptions JobJsonOptions = new(JsonSerializerDefaults.Web);
 }

@@ -29,7 +29,7 @@ public static class MigrationCommand
             // The runner holds two connections at once (lock + migration): lift a Lambda-sized pool limit.
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
             builder.MaxPoolSize = Math.Max(builder.MaxPoolSize, 3);
-            await using var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+            await using var dataSource = GoalsDataSourceFactory.NewBuilder(builder.ConnectionString).Build();
             var applied = await new MigrationRunner(dataSource, logger).ApplyAsync(migrations, ct);
             logger.LogInformation("Migrations done: {AppliedCount} applied now, {TotalCount} known", applied.Count, migrations.Count);
             return Success;

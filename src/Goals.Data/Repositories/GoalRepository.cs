@@ -1,5 +1,4 @@
 using System.Text;
-using Dapper;
 using Goals.Data.Sessions;
 using Npgsql;
 using NpgsqlTypes;
@@ -112,13 +111,13 @@ public sealed class GoalRepository
     public Task<GoalRow?> UpdateAsync(DbSession session, Guid studentId, Guid goalId, GoalUpdate update, CancellationToken ct = default)
     {
         var set = new StringBuilder("updated_at = now()");
-        var parameters = new DynamicParameters(new { StudentId = studentId, GoalId = goalId });
+        List<NpgsqlParameter> parameters = [new("StudentId", studentId), new("GoalId", goalId)];
         void Set<T>(string column, string name, Optional<T> field)
         {
             if (field.HasValue)
             {
                 set.Append($", {column} = @{name}");
-                parameters.Add(name, field.Value is DateTime time ? Timestamps.ToUtc(time) : field.Value);
+                parameters.Add(SqlArguments.Parameter(name, field.Value is DateTime time ? Timestamps.ToUtc(time) : field.Value, typeof(T)));
             }
         }
         Set("goal_type", "GoalType", update.GoalType);

@@ -1,6 +1,6 @@
 namespace Goals.Data.Repositories;
 
-// Row types as read from the database. Properties are filled by Dapper by (case-insensitive) column
+// Row types as read from the database. Properties are filled by RowReader (Sessions) by (case-insensitive) column
 // alias; timestamps are UTC DateTime (Npgsql's mapping of TIMESTAMPTZ).
 
 public sealed record GoalRow

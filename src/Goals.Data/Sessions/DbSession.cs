@@ -1,5 +1,5 @@
 using System.Data;
-using Dapper;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -74,10 +74,10 @@ public sealed class DbSession : IAsyncDisposable
     private bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>
-    /// Queues a query; nothing is sent until <see cref="FlushAsync"/>. Rows are mapped with Dapper
+    /// Queues a query; nothing is sent until <see cref="FlushAsync"/>. Rows are mapped by <see cref="RowReader{T}"/>
     /// (columns to properties by name, case-insensitive). Parameters are referenced as @name or $n.
     /// </summary>
-    public Task<IReadOnlyList<T>> Enqueue<T>(string sql, params NpgsqlParameter[] parameters)
+    public Task<IReadOnlyList<T>> Enqueue<[DynamicallyAccessedMembers(RowReader.Members)] T>(string sql, params NpgsqlParameter[] parameters)
     {
         var query = new QueuedQuery<T>(sql, parameters);
         lock (_queueLock)
@@ -142,18 +142,42 @@ public sealed class DbSession : IAsyncDisposable
         }
     }
 
-    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null, CancellationToken ct = default) =>
-        RunAsync<IReadOnlyList<T>>(DatabaseFailures.IsReadOnlyStatement(sql), 1, async (connection, c) =>
-            (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: c))).AsList(), ct);
+    /// <summary>
+    /// Runs a query now. <paramref name="parameters"/>: an object whose properties are the @names (an anonymous type)
+    /// or a list of <see cref="NpgsqlParameter"/> (<see cref="SqlArguments"/>).
+    /// </summary>
+    public Task<IReadOnlyList<T>> QueryAsync<[DynamicallyAccessedMembers(RowReader.Members)] T>(string sql, object? parameters = null,
+        CancellationToken ct = default) =>
+        RunAsync(DatabaseFailures.IsReadOnlyStatement(sql), 1, async (connection, c) =>
+        {
+            await using var command = Command(connection, sql, parameters);
+            await using var reader = await command.ExecuteReaderAsync(c);
+            return await RowReader<T>.ReadAllAsync(reader, c);
+        }, ct);
 
-    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null, CancellationToken ct = default) =>
-        RunAsync(DatabaseFailures.IsReadOnlyStatement(sql), 1, (connection, c) =>
-            connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: c)), ct);
+    public Task<T?> QuerySingleOrDefaultAsync<[DynamicallyAccessedMembers(RowReader.Members)] T>(string sql, object? parameters = null,
+        CancellationToken ct = default) =>
+        RunAsync(DatabaseFailures.IsReadOnlyStatement(sql), 1, async (connection, c) =>
+        {
+            await using var command = Command(connection, sql, parameters);
+            await using var reader = await command.ExecuteReaderAsync(c);
+            return await RowReader<T>.ReadSingleOrDefaultAsync(reader, c);
+        }, ct);
 
     /// <summary>Runs a command; returns the affected row count.</summary>
     public Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken ct = default) =>
-        RunAsync(DatabaseFailures.IsReadOnlyStatement(sql), 1, (connection, c) =>
-            connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: c)), ct);
+        RunAsync(DatabaseFailures.IsReadOnlyStatement(sql), 1, async (connection, c) =>
+        {
+            await using var command = Command(connection, sql, parameters);
+            return await command.ExecuteNonQueryAsync(c);
+        }, ct);
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, object? parameters)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        SqlArguments.AddTo(command, sql, parameters);
+        return command;
+    }
 
     /// <summary>The server process id of this session's connection (opens it if needed).</summary>
     public Task<int> GetBackendProcessIdAsync(CancellationToken ct = default) =>

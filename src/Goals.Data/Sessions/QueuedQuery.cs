@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Dapper;
+using System.Diagnostics.CodeAnalysis;
 using Npgsql;
 
 namespace Goals.Data.Sessions;
@@ -29,7 +29,7 @@ internal abstract class QueuedQuery(string sql, NpgsqlParameter[] parameters)
     public abstract void Cancel(CancellationToken ct);
 }
 
-internal sealed class QueuedQuery<T>(string sql, NpgsqlParameter[] parameters) : QueuedQuery(sql, parameters)
+internal sealed class QueuedQuery<[DynamicallyAccessedMembers(RowReader.Members)] T>(string sql, NpgsqlParameter[] parameters) : QueuedQuery(sql, parameters)
 {
     private readonly TaskCompletionSource<IReadOnlyList<T>> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -37,14 +37,7 @@ internal sealed class QueuedQuery<T>(string sql, NpgsqlParameter[] parameters) :
 
     public override async Task ReadAsync(DbDataReader reader, CancellationToken ct)
     {
-        // Dapper caches the materializer per (type, columns); getting it is a dictionary lookup.
-        var parse = reader.GetRowParser<T>();
-        var rows = new List<T>();
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(parse(reader));
-        }
-        _result.TrySetResult(rows);
+        _result.TrySetResult(await RowReader<T>.ReadAllAsync(reader, ct));
     }
 
     public override void Fail(Exception exception) => _result.TrySetException(exception);

@@ -59,7 +59,7 @@ public sealed class LambdaApp : IAsyncLifetime
     }
 }
 
-/// <summary>One `dotnet Goals.Api.dll` in Lambda mode and its Runtime API emulator; output captured for the log assertions.</summary>
+/// <summary>One `dotnet Goals.Api.dll` (or the bootstrap of GOALS_LAMBDA_BOOTSTRAP) in Lambda mode and its Runtime API emulator; output captured for the log assertions.</summary>
 public sealed class LambdaProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
@@ -90,19 +90,25 @@ public sealed class LambdaProcess : IAsyncDisposable
     /// <summary>The app's build output beside the tests (the ProjectReference copies Goals.Api.dll with its deps/runtimeconfig).</summary>
     public static string AppPath => Path.Combine(AppContext.BaseDirectory, "Goals.Api.dll");
 
+    /// <summary>Set (scripts/test.sh's Native AOT step): the path of an unpacked package's `bootstrap`, started instead
+    /// of `dotnet Goals.Api.dll`, so the same tests run against that binary.</summary>
+    public const string BootstrapVariable = "GOALS_LAMBDA_BOOTSTRAP";
+
+    public static string? BootstrapPath => Environment.GetEnvironmentVariable(BootstrapVariable) is { Length: > 0 } path ? path : null;
+
     /// <param name="environment">Extra variables (a null value removes one).</param>
     public static async Task<LambdaProcess> StartAsync(string handler, string connectionString, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var emulator = await RuntimeApiEmulator.StartAsync();
         var lambda = new LambdaProcess(emulator);
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(BootstrapPath ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        info.ArgumentList.Add(AppPath);
+        if (BootstrapPath is null) info.ArgumentList.Add(AppPath);
         foreach (var name in new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS" }) info.Environment.Remove(name);
         info.Environment["AWS_LAMBDA_RUNTIME_API"] = emulator.Address;
         info.Environment["_HANDLER"] = handler;

@@ -45,6 +45,17 @@ public sealed class PackageScriptTests : IDisposable
         Assert.Contains("x86_64 or arm64", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Native_AOT_for_another_architecture_than_the_hosts_is_refused_before_building()
+    {
+        var other = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "x86_64" : "arm64";
+        var (exitCode, stderr) = await RunAsync("--aot", "--arch", other, "--without-ca-certificate");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--aot builds for the host's architecture only", stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(_outDirectory, "*", SearchOption.AllDirectories));
+    }
+
     /// <summary>Framework-dependent: the same app assemblies as the deployed self-contained package (which adds only the
     /// .NET runtime), at a fraction of the zipping.</summary>
     [Fact]

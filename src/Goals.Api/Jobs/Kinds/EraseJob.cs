@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Goals.Api.Configuration;
 using Goals.Api.Jobs.Files;
 using Goals.Data.Jobs;
@@ -23,7 +22,7 @@ public sealed class EraseJob(StudentDataRepository data, JobRepository jobs, IJo
     public async Task<string?> RunAsync(JobExecution execution, CancellationToken ct)
     {
         var studentId = execution.StudentId;
-        var previous = execution.Checkpoint is { } text ? JsonSerializer.Deserialize<Checkpoint>(text, JobJson.Options) : null;
+        var previous = execution.Checkpoint is { } text ? JobJson.Deserialize<Checkpoint>(text) : null;
         var deleted = previous?.Deleted ?? 0;
         var total = previous?.Total ?? await data.CountErasableAsync(execution.Session, studentId, ct);
         execution.ReportProgress(deleted, total);
@@ -32,7 +31,7 @@ public sealed class EraseJob(StudentDataRepository data, JobRepository jobs, IJo
             while (true)
             {
                 var count = await execution.RunChunkAsync((session, c) => data.DeleteChunkAsync(session, studentId, table, options.ChunkRows, c),
-                    n => JsonSerializer.Serialize(new Checkpoint(deleted + n, Math.Max(total, deleted + n)), JobJson.Options),
+                    n => JobJson.Serialize(new Checkpoint(deleted + n, Math.Max(total, deleted + n))),
                     new JobProgress(deleted, total), ct);
                 deleted += count;
                 total = Math.Max(total, deleted);
@@ -42,9 +41,9 @@ public sealed class EraseJob(StudentDataRepository data, JobRepository jobs, IJo
         }
 
         var deletedJobs = await execution.RunChunkAsync((session, c) => jobs.DeleteFinishedAsync(session, studentId, execution.Job.Id, c),
-            _ => JsonSerializer.Serialize(new Checkpoint(deleted, total), JobJson.Options), new JobProgress(deleted, total), ct);
+            _ => JobJson.Serialize(new Checkpoint(deleted, total)), new JobProgress(deleted, total), ct);
         var deletedFiles = 0;
         foreach (var prefix in JobFileKeys.OfStudent(studentId)) deletedFiles += await files.DeletePrefixAsync(prefix, ct);
-        return JsonSerializer.Serialize(new Result(deleted, deletedJobs, deletedFiles), JobJson.Options);
+        return JobJson.Serialize(new Result(deleted, deletedJobs, deletedFiles));
     }
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
-using CsvHelper;
+using Goals.Api.Jobs.Csv;
 using Goals.Api.Jobs.Files;
 using Goals.Data.Jobs;
 using Goals.Data.Repositories;
@@ -31,7 +30,7 @@ public sealed class ExportJob(StudentDataRepository data, IJobFileStore files) :
 
     public async Task<string?> RunAsync(JobExecution execution, CancellationToken ct)
     {
-        var payload = JsonSerializer.Deserialize<Payload>(execution.Job.Payload, JobJson.Options)
+        var payload = JobJson.Deserialize<Payload>(execution.Job.Payload)
                       ?? throw new PermanentJobException("BAD_PAYLOAD", "The export job has no format.");
         if (!ExportFormat.IsFormat(payload.Format)) throw new PermanentJobException("BAD_PAYLOAD", $"Unknown export format '{payload.Format}'.");
 
@@ -48,8 +47,8 @@ public sealed class ExportJob(StudentDataRepository data, IJobFileStore files) :
             await files.SaveAsync(key, temp, ExportFormat.ContentType(payload.Format), ct);
             var fileName = $"goals-export-{execution.Job.CreatedAt:yyyyMMdd-HHmmss}.{ExportFormat.Extension(payload.Format)}";
             execution.ReportProgress(rows, rows);
-            return JsonSerializer.Serialize(new Result(key, fileName, payload.Format, rows, new FileInfo(temp).Length,
-                DateTime.UtcNow + FileLifetime), JobJson.Options);
+            return JobJson.Serialize(new Result(key, fileName, payload.Format, rows, new FileInfo(temp).Length,
+                DateTime.UtcNow + FileLifetime));
         }
         finally
         {
@@ -59,7 +58,7 @@ public sealed class ExportJob(StudentDataRepository data, IJobFileStore files) :
 
     public async Task DiscardAsync(JobExecution execution, CancellationToken ct)
     {
-        if (JsonSerializer.Deserialize<Payload>(execution.Job.Payload, JobJson.Options) is { } payload && ExportFormat.IsFormat(payload.Format))
+        if (JobJson.Deserialize<Payload>(execution.Job.Payload) is { } payload && ExportFormat.IsFormat(payload.Format))
             await files.DeleteAsync(FileKey(execution, payload.Format), ct);
     }
 
@@ -202,24 +201,15 @@ public sealed class ExportJob(StudentDataRepository data, IJobFileStore files) :
         }
     }
 
-    private static CsvWriter OpenCsv(string path, string[] header)
+    private static CsvRecordWriter OpenCsv(string path, string[] header)
     {
-        var csv = new CsvWriter(new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16), CultureInfo.InvariantCulture);
-        foreach (var column in header) csv.WriteField(column);
-        csv.NextRecord();
+        var csv = new CsvRecordWriter(path);
+        csv.WriteRecord(header);
         return csv;
     }
 
-    private static void WriteRow(CsvWriter csv, params object?[] fields)
-    {
-        foreach (var field in fields) csv.WriteField(field switch { null => "", Guid g => g.ToString("D"), IFormattable f => f.ToString(null, CultureInfo.InvariantCulture), _ => field.ToString() });
-        csv.NextRecord();
-    }
+    private static void WriteRow(CsvRecordWriter csv, params object?[] fields) =>
+        csv.WriteRecord(fields.Select(field => field switch { null => "", Guid g => g.ToString("D"), IFormattable f => f.ToString(null, CultureInfo.InvariantCulture), _ => field.ToString() }));
 
     private static string Bool(bool value) => value ? "true" : "false";
-}
-
-internal static class JobJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 }

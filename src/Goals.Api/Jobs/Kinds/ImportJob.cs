@@ -2,9 +2,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Goals.Api.Configuration;
+using Goals.Api.Jobs.Csv;
 using Goals.Api.Jobs.Files;
 using Goals.Data.Jobs;
 using Goals.Data.Repositories;
@@ -26,10 +25,10 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
 
     public async Task<string?> RunAsync(JobExecution execution, CancellationToken ct)
     {
-        var payload = JsonSerializer.Deserialize<Payload>(execution.Job.Payload, JobJson.Options)
+        var payload = JobJson.Deserialize<Payload>(execution.Job.Payload)
                       ?? throw new PermanentJobException("BAD_PAYLOAD", "The import job has no payload.");
         var report = execution.Checkpoint is { } checkpoint
-            ? JsonSerializer.Deserialize<ImportReport>(checkpoint, JobJson.Options) ?? new ImportReport()
+            ? JobJson.Deserialize<ImportReport>(checkpoint) ?? new ImportReport()
             : new ImportReport();
         await using var source = await OpenAsync(execution.StudentId, payload, ct);
         try
@@ -46,7 +45,7 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
             throw new PermanentJobException("BAD_FILE", "The file is not a zip of goals.csv, tasks.csv and notes.csv: " + e.Message);
         }
 
-        return JsonSerializer.Serialize(report, JobJson.Options);
+        return JobJson.Serialize(report);
     }
 
     private async Task<Stream> OpenAsync(Guid studentId, Payload payload, CancellationToken ct)
@@ -204,10 +203,8 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
     {
         var counting = new CountingStream(stream);
         using var reader = new StreamReader(counting, Encoding.UTF8);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectColumnCountChanges = false, BadDataFound = null });
-        if (!await csv.ReadAsync()) return;
-        csv.ReadHeader();
-        var header = csv.HeaderRecord ?? [];
+        var csv = new CsvRecordReader(reader);
+        if (await csv.ReadAsync(ct) is not { } header) return;
         var required = stage switch { 0 => new[] { "goalType", "title" }, _ => ["goalId", "information"] };
         foreach (var column in required)
         {
@@ -217,13 +214,13 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
         var now = DateTime.UtcNow;
         var chunk = new Chunk();
         long index = 0;
-        while (await csv.ReadAsync())
+        while (await csv.ReadAsync(ct) is { } record)
         {
             if (index++ < report.Position) continue;
-            var line = csv.Parser.Row;
-            var fields = header.ToDictionary(h => h, h => csv.GetField(h), StringComparer.Ordinal);
+            var line = csv.Row;
+            var fields = header.Select((h, i) => (h, i)).ToDictionary(c => c.h, c => c.i < record.Length ? record[c.i] : null, StringComparer.Ordinal);
             var sourceId = fields.GetValueOrDefault("id");
-            chunk.Records.Add((line, fields, ImportRules.RowKey(sourceId, $"{fileName}:{string.Join('\u001f', csv.Parser.Record ?? [])}")));
+            chunk.Records.Add((line, fields, ImportRules.RowKey(sourceId, $"{fileName}:{string.Join('\u001f', record)}")));
             if (chunk.Records.Count >= options.ChunkRows)
             {
                 await CommitCsvAsync(execution, stage, fileName, chunk, report, index, new JobProgress(doneBefore + counting.BytesRead, total), now, ct);
@@ -301,7 +298,7 @@ public sealed class ImportJob(StudentDataRepository data, IJobFileStore files, J
             inserted += await data.InsertTasksAsync(session, studentId, selection.NewTasks, c);
             inserted += await data.InsertNotesAsync(session, studentId, selection.NewNotes, c);
             return new ChunkOutcome(inserted, selection.Accepted, [.. chunk.Rejections.Concat(selection.Rejections).OrderBy(r => r.Line)]);
-        }, o => JsonSerializer.Serialize(Apply(Copy(report), o, position), JobJson.Options), progress, ct);
+        }, o => JobJson.Serialize(Apply(Copy(report), o, position)), progress, ct);
         Apply(report, outcome, position);
     }
 

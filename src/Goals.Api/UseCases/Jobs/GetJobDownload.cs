@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Goals.Api.Configuration;
 using Goals.Api.Jobs.Files;
 using Goals.Api.Jobs.Kinds;
@@ -13,12 +12,10 @@ public sealed class GetJobDownload(JobsOptions options, IJobFileStore files)
 {
     public sealed record Download(string Url, DateTimeOffset ExpiresAt, string Format);
 
-    private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web);
-
     public async Task<Download?> RunAsync(JobRecord job, CancellationToken ct)
     {
         if (job.Kind != JobKinds.Export || job.Status != JobStatus.Succeeded || job.Result is null) return null;
-        var result = JsonSerializer.Deserialize<ExportJob.Result>(job.Result, ResultJson);
+        var result = JobJson.Deserialize<ExportJob.Result>(job.Result);
         if (result is null) return null;
         var now = DateTimeOffset.UtcNow;
         var fileExpires = new DateTimeOffset(DateTime.SpecifyKind(result.FileExpiresAt, DateTimeKind.Utc));
