@@ -53,7 +53,7 @@ public sealed class GoalsDataSource : IAsyncDisposable
     {
         // Through a session, so that a pooled connection the server dropped is replaced like for any other read.
         await using var session = OpenSession();
-        var version = await session.QuerySingleOrDefaultAsync<string>("SELECT version()", ct: ct) ?? "";
+        var version = await session.QueryValueAsync<string>("SELECT version()", ct: ct) ?? "";
         var engine = version.Contains("CockroachDB", StringComparison.OrdinalIgnoreCase) ? DatabaseEngine.CockroachDB : DatabaseEngine.PostgreSQL;
         _logger.LogInformation("Database engine detected: {Engine} ({Version})", engine, version);
         return engine;

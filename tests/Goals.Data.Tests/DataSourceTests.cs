@@ -90,7 +90,7 @@ public sealed class DataSourceTests(DatabaseFixture db) : IClassFixture<Database
     public async Task A_session_serializes_concurrent_commands_on_its_single_connection()
     {
         await using var session = db.OpenSession();
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => session.QueryAsync<int>("SELECT @i + pg_backend_pid() * 0", new { i }))));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => session.QueryValuesAsync<int>("SELECT @i + pg_backend_pid() * 0", new { i }))));
         Assert.Equal(Enumerable.Range(0, 20), results.Select(r => r[0]));
         Assert.Equal(20, session.RoundTrips);
         var pids = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => session.GetBackendProcessIdAsync()));

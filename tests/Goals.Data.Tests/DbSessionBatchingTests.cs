@@ -60,13 +60,13 @@ public sealed class DbSessionBatchingTests(DatabaseFixture db) : IClassFixture<D
         await session.FlushAsync();
         Assert.Equal(0, session.RoundTrips);
 
-        var good = session.Enqueue<int>("SELECT 1");
-        var bad = session.Enqueue<int>("SELECT * FROM no_such_table");
+        var good = session.EnqueueValues<int>("SELECT 1");
+        var bad = session.EnqueueValues<int>("SELECT * FROM no_such_table");
         await Assert.ThrowsAsync<PostgresException>(async () => await session.FlushAsync());
         await Assert.ThrowsAnyAsync<Exception>(() => bad);
         Assert.True(good.IsCompleted);
         // The session stays usable.
-        Assert.Equal(2, (await session.QueryAsync<int>("SELECT 2"))[0]);
+        Assert.Equal(2, (await session.QueryValuesAsync<int>("SELECT 2"))[0]);
     }
 
     [Fact]

@@ -32,11 +32,11 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         await using (var session = _single.OpenSession())
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.QueryAsync<int>("SELECT 1 FROM pg_sleep(30)", ct: cancel.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session.QueryValuesAsync<int>("SELECT 1 FROM pg_sleep(30)", ct: cancel.Token));
         }
 
         await using var next = _single.OpenSession();
-        Assert.Equal(42, (await next.QueryAsync<int>("SELECT 42"))[0]);
+        Assert.Equal(42, (await next.QueryValuesAsync<int>("SELECT 42"))[0]);
         Assert.Equal("idle", await StateOfAsync(await next.GetBackendProcessIdAsync()));
     }
 
@@ -51,7 +51,7 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
             {
                 await _goals.CreateAsync(s, student, new NewGoal(GoalTypes.Career, "never committed"), TestLimits.None, ct);
                 cancel.CancelAfter(TimeSpan.FromMilliseconds(300));
-                await s.QueryAsync<int>("SELECT 1 FROM pg_sleep(30)", ct: ct);
+                await s.QueryValuesAsync<int>("SELECT 1 FROM pg_sleep(30)", ct: ct);
             }, cancel.Token);
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
         }
@@ -65,7 +65,7 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
     public async Task Disposing_a_session_while_its_command_runs_waits_for_nothing_and_hands_the_connection_back_when_the_command_ends()
     {
         var session = _single.OpenSession();
-        var running = session.QueryAsync<int>("SELECT 7 FROM pg_sleep(0.5)");
+        var running = session.QueryValuesAsync<int>("SELECT 7 FROM pg_sleep(0.5)");
         await WaitUntilAsync(() => session.RoundTrips == 1);
 
         var disposal = session.DisposeAsync().AsTask();
@@ -74,18 +74,18 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
 
         // The pool has one connection: the next session gets it only once the first command's end handed it back.
         await using var next = _single.OpenSession();
-        Assert.Equal(8, (await next.QueryAsync<int>("SELECT 8")).Single());
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => session.QueryAsync<int>("SELECT 1"));
+        Assert.Equal(8, (await next.QueryValuesAsync<int>("SELECT 8")).Single());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => session.QueryValuesAsync<int>("SELECT 1"));
     }
 
     [Fact]
     public async Task Queries_queued_on_a_disposed_session_fail_instead_of_hanging()
     {
         var session = _single.OpenSession();
-        var queued = session.Enqueue<int>("SELECT 1");
+        var queued = session.EnqueueValues<int>("SELECT 1");
         await session.DisposeAsync();
         await Assert.ThrowsAsync<ObjectDisposedException>(() => queued);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => session.Enqueue<int>("SELECT 2"));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => session.EnqueueValues<int>("SELECT 2"));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
         await KillPooledConnectionAsync();
 
         await using var session = _single.OpenSession();
-        Assert.Equal(5, (await session.QueryAsync<int>("SELECT 5"))[0]);
+        Assert.Equal(5, (await session.QueryValuesAsync<int>("SELECT 5"))[0]);
         Assert.Equal(1, session.ConnectionRetries);
     }
 
@@ -112,8 +112,8 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
         await KillPooledConnectionAsync();
 
         await using var session = _single.OpenSession();
-        var one = session.Enqueue<int>("SELECT 1");
-        var two = session.Enqueue<int>("SELECT @p", new NpgsqlParameter("p", 2));
+        var one = session.EnqueueValues<int>("SELECT 1");
+        var two = session.EnqueueValues<int>("SELECT @p", new NpgsqlParameter("p", 2));
         await session.FlushAsync();
         Assert.Equal(1, (await one)[0]);
         Assert.Equal(2, (await two)[0]);
@@ -169,7 +169,7 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
             if (++attempts == 1)
             {
                 await db.ExecuteAsync($"SELECT pg_terminate_backend({await s.GetBackendProcessIdAsync(ct)})");
-                await s.QueryAsync<int>("SELECT 1", ct: ct);
+                await s.QueryValuesAsync<int>("SELECT 1", ct: ct);
             }
         }, CancellationToken.None);
 
@@ -184,7 +184,7 @@ public sealed class SessionFaultTests(DatabaseFixture db) : IClassFixture<Databa
         await using var unreachable = GoalsDataSourceFactory.Create(closedPort, NullLoggerFactory.Instance);
         await using var session = unreachable.OpenSession();
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => session.QueryAsync<int>("SELECT 1"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => session.QueryValuesAsync<int>("SELECT 1"));
         Assert.True(DatabaseFailures.IsUnavailable(error), error.ToString());
     }
 

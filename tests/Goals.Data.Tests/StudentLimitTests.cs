@@ -44,7 +44,7 @@ public sealed class StudentLimitTests(DatabaseFixture db) : IClassFixture<Databa
             {
                 await runner.RunAsync(session, async (s, ct) =>
                 {
-                    await s.QuerySingleOrDefaultAsync<int>("SELECT 1", ct: ct); // the transaction's snapshot is taken here
+                    await s.QueryValueAsync<int>("SELECT 1", ct: ct); // the transaction's snapshot is taken here
                     if (firstAttempt)
                     {
                         firstAttempt = false;

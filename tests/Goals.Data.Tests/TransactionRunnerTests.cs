@@ -36,7 +36,7 @@ public sealed class TransactionRunnerTests(DatabaseFixture db) : IClassFixture<D
     private static Func<DbSession, CancellationToken, Task<int>> InsertThenConflict(string table) => async (session, ct) =>
     {
         await session.ExecuteAsync($"INSERT INTO {table} (id, value) VALUES (1, 1)", ct: ct);
-        await session.QueryAsync<object>($"SELECT {table}_conflict()", ct: ct);
+        await session.QueryValuesAsync<object>($"SELECT {table}_conflict()", ct: ct);
         return 1;
     };
 
@@ -194,7 +194,7 @@ public sealed class TransactionRunnerTests(DatabaseFixture db) : IClassFixture<D
                 var id = (worker + i) % rows + 1;
                 await runner.RunAsync(session, async (s, ct) =>
                 {
-                    var value = (await s.QueryAsync<int>($"SELECT value FROM {table} WHERE id = @id", new { id }, ct))[0];
+                    var value = (await s.QueryValuesAsync<int>($"SELECT value FROM {table} WHERE id = @id", new { id }, ct))[0];
                     // Widen the read-to-write window so that transactions really overlap even on a busy machine.
                     await Task.Delay(1, ct);
                     await s.ExecuteAsync($"UPDATE {table} SET value = @value WHERE id = @id", new { value = value + 1, id }, ct);
@@ -230,7 +230,7 @@ public sealed class TransactionRunnerTests(DatabaseFixture db) : IClassFixture<D
         Assert.Equal(0, session.TransactionRetries);
         Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) FROM {table}"));
         // The session is still usable.
-        Assert.Equal(1, (await session.QueryAsync<int>("SELECT 1"))[0]);
+        Assert.Equal(1, (await session.QueryValuesAsync<int>("SELECT 1"))[0]);
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public sealed class TransactionRunnerTests(DatabaseFixture db) : IClassFixture<D
         Assert.Equal(0, session.TransactionRetries);
         Assert.False(session.InTransaction);
         // The session recovers with a fresh connection.
-        Assert.Equal(1, (await session.QueryAsync<int>("SELECT 1"))[0]);
+        Assert.Equal(1, (await session.QueryValuesAsync<int>("SELECT 1"))[0]);
     }
 
     [Fact]
@@ -291,7 +291,7 @@ public sealed class TransactionRunnerTests(DatabaseFixture db) : IClassFixture<D
         Assert.DoesNotContain("COMMIT", observer.Statements);
         Assert.False(session.InTransaction);
         Assert.Equal(0L, await db.ScalarAsync<long>($"SELECT count(*) FROM {table}"));
-        Assert.Equal(1, (await session.QueryAsync<int>("SELECT 1"))[0]);
+        Assert.Equal(1, (await session.QueryValuesAsync<int>("SELECT 1"))[0]);
     }
 
     [Fact]
@@ -322,7 +322,7 @@ public sealed class TransactionRunnerTests(DatabaseFixture db) : IClassFixture<D
         }
         var observer = new RecordingTransactionObserver();
         var runner = new TransactionRunner(db.DataSource, ForcedSavepoint with { Observer = observer, IsolationLevel = IsolationLevel.Serializable });
-        var level = await runner.RunAsync((s, ct) => s.QuerySingleOrDefaultAsync<string>("SHOW transaction_isolation", ct: ct), CancellationToken.None);
+        var level = await runner.RunAsync((s, ct) => s.QueryValueAsync<string>("SHOW transaction_isolation", ct: ct), CancellationToken.None);
         Assert.Equal("serializable", level);
         Assert.Equal("BEGIN ISOLATION LEVEL SERIALIZABLE", observer.Statements[0]);
     }

@@ -1,8 +1,42 @@
+using System.Data.Common;
+using Goals.Data.Sessions;
+
 namespace Goals.Data.Jobs;
 
 /// <summary>A row of <c>jobs</c>. Payload, checkpoint and result are JSON text owned by the job's kind.</summary>
-public sealed record JobRecord
+public sealed record JobRecord : IRow<JobRecord>
 {
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "studentid", "id", "kind", "payload", "status", "attempts", "progressdone", "progresstotal", "checkpoint", "result",
+        "errorcode", "errormessage", "published", "cancelrequested", "leaseowner", "leaseexpiresat", "createdat", "updatedat",
+        "startedat", "finishedat",
+    ];
+
+    public static JobRecord Read(DbDataReader reader, ReadOnlySpan<int> at) => new()
+    {
+        StudentId = reader.Get<Guid>(at[0]),
+        Id = reader.Get<Guid>(at[1]),
+        Kind = reader.Get(at[2], ""),
+        Payload = reader.Get(at[3], "{}"),
+        Status = reader.Get(at[4], JobStatus.Queued),
+        Attempts = reader.Get<int>(at[5]),
+        ProgressDone = reader.Get<long>(at[6]),
+        ProgressTotal = reader.GetNullable<long>(at[7]),
+        Checkpoint = reader.Get<string?>(at[8], null),
+        Result = reader.Get<string?>(at[9], null),
+        ErrorCode = reader.Get<string?>(at[10], null),
+        ErrorMessage = reader.Get<string?>(at[11], null),
+        Published = reader.Get<bool>(at[12]),
+        CancelRequested = reader.Get<bool>(at[13]),
+        LeaseOwner = reader.Get<string?>(at[14], null),
+        LeaseExpiresAt = reader.GetNullable<DateTime>(at[15]),
+        CreatedAt = reader.Get<DateTime>(at[16]),
+        UpdatedAt = reader.Get<DateTime>(at[17]),
+        StartedAt = reader.GetNullable<DateTime>(at[18]),
+        FinishedAt = reader.GetNullable<DateTime>(at[19]),
+    };
+
     public Guid StudentId { get; init; }
     public Guid Id { get; init; }
     public string Kind { get; init; } = "";
@@ -39,8 +73,12 @@ public static class JobStatus
 }
 
 /// <summary>The key of a job: every statement about one job names its student first.</summary>
-public readonly record struct JobKey(Guid StudentId, Guid JobId)
+public readonly record struct JobKey(Guid StudentId, Guid JobId) : IRow<JobKey>
 {
+    public static IReadOnlyList<string> Columns { get; } = ["studentid", "jobid"];
+
+    public static JobKey Read(DbDataReader reader, ReadOnlySpan<int> at) => new(reader.Get<Guid>(at[0]), reader.Get<Guid>(at[1]));
+
     public override string ToString() => $"{StudentId:D}/{JobId:D}";
 }
 

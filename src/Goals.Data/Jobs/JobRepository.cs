@@ -84,7 +84,7 @@ public sealed class JobRepository
     public async Task<bool?> HeartbeatAsync(DbSession session, JobKey key, string owner, TimeSpan lease, JobProgress progress,
         string? checkpoint = null, CancellationToken ct = default)
     {
-        var rows = await session.QueryAsync<bool>($"""
+        var rows = await session.QueryValuesAsync<bool>($"""
             UPDATE jobs SET lease_expires_at = now() + @LeaseSeconds * INTERVAL '1 second', progress_done = @Done,
               progress_total = @Total, checkpoint = COALESCE(@Checkpoint::jsonb, checkpoint), updated_at = now()
             WHERE {Fenced}
@@ -103,7 +103,7 @@ public sealed class JobRepository
     /// </summary>
     public Task<string?> FinishAsync(DbSession session, JobKey key, string owner, string status, string? result, JobProgress progress,
         CancellationToken ct = default) =>
-        session.QuerySingleOrDefaultAsync<string>($"""
+        session.QueryValueAsync<string>($"""
             UPDATE jobs SET status = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE @Status END,
               result = CASE WHEN cancel_requested THEN NULL ELSE @Result::jsonb END, progress_done = @Done, progress_total = @Total,
               lease_owner = NULL, lease_expires_at = NULL, finished_at = now(), updated_at = now(), error_code = NULL, error_message = NULL
@@ -162,7 +162,7 @@ public sealed class JobRepository
 
     /// <summary>An expired lease goes back to QUEUED and unpublished (FAILED when its attempts are used up).</summary>
     public async Task<string?> RequeueExpiredAsync(DbSession session, JobKey key, int maxAttempts, CancellationToken ct = default) =>
-        await session.QuerySingleOrDefaultAsync<string>($"""
+        await session.QueryValueAsync<string>($"""
             UPDATE jobs SET
               status = CASE WHEN cancel_requested THEN 'CANCELLED' WHEN attempts >= @MaxAttempts THEN 'FAILED' ELSE 'QUEUED' END,
               error_code = CASE WHEN cancel_requested THEN error_code WHEN attempts >= @MaxAttempts THEN 'ATTEMPTS_EXHAUSTED' ELSE 'LEASE_EXPIRED' END,

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Goals.Data.Repositories;
 using Goals.Data.Sessions;
 
@@ -36,7 +37,7 @@ public sealed class StudentDataRepository
             """, new { StudentId = studentId, GoalIds = goalIds }, ct);
 
     public async Task<long> CountAsync(DbSession session, Guid studentId, CancellationToken ct = default) =>
-        (await session.QuerySingleOrDefaultAsync<long>("""
+        (await session.QueryValueAsync<long>("""
             SELECT (SELECT count(*) FROM goals WHERE student_id = @StudentId)
                  + (SELECT count(*) FROM goal_tasks WHERE student_id = @StudentId)
                  + (SELECT count(*) FROM goal_notes WHERE student_id = @StudentId)
@@ -146,8 +147,13 @@ public sealed class StudentDataRepository
               JOIN LATERAL (SELECT count(*) AS n FROM goal_notes WHERE student_id = @StudentId AND goal_id = x.id) AS f ON f.n > 0
             """;
 
-    private sealed class ImportStateRow
+    private sealed class ImportStateRow : IRow<ImportStateRow>
     {
+        public static IReadOnlyList<string> Columns { get; } = ["kind", "id", "n"];
+
+        public static ImportStateRow Read(DbDataReader reader, ReadOnlySpan<int> at) =>
+            new() { Kind = reader.Get(at[0], ""), Id = reader.GetNullable<Guid>(at[1]), N = reader.Get<long>(at[2]) };
+
         public string Kind { get; set; } = "";
         public Guid? Id { get; set; }
         public long N { get; set; }
@@ -168,6 +174,6 @@ public sealed class StudentDataRepository
     }
 
     public async Task<long> CountErasableAsync(DbSession session, Guid studentId, CancellationToken ct = default) =>
-        await CountAsync(session, studentId, ct) + await session.QuerySingleOrDefaultAsync<long>(
+        await CountAsync(session, studentId, ct) + await session.QueryValueAsync<long>(
             "SELECT count(*) FROM idempotency_keys WHERE student_id = @StudentId", new { StudentId = studentId }, ct);
 }

@@ -12,7 +12,7 @@ internal static class ChildInsert
     /// <exception cref="LimitExceededException">The goal exists: it is full.</exception>
     public static async Task<T?> NotFoundOrLimitExceededAsync<T>(DbSession session, Guid studentId, Guid goalId, StudentLimit limit, int maximum,
         CancellationToken ct) where T : class =>
-        await session.QuerySingleOrDefaultAsync<bool>(
+        await session.QueryValueAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM goals WHERE student_id = @StudentId AND id = @GoalId)", new { StudentId = studentId, GoalId = goalId }, ct)
             ? throw new LimitExceededException(limit, maximum)
             : null;

@@ -95,7 +95,7 @@ public sealed class GoalRepository
         // (CockroachDB sorts NULLs first by default, PostgreSQL last).
         var orderBy = query.Sort == GoalSort.CreatedAtDescending ? "created_at DESC, id DESC" : "due_at IS NULL, due_at, id";
         var rowsTask = session.Enqueue<GoalRow>($"SELECT {Columns} FROM goals WHERE {page} ORDER BY {orderBy} LIMIT @limit", [.. pageParameters]);
-        var countTask = session.Enqueue<long>($"SELECT count(*) FROM goals WHERE {filter}", [.. filterParameters]);
+        var countTask = session.EnqueueValues<long>($"SELECT count(*) FROM goals WHERE {filter}", [.. filterParameters]);
         await session.FlushAsync(ct);
 
         var rows = await rowsTask;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Goals.Data.Sessions;
 
 namespace Goals.Data.Repositories;
@@ -35,8 +36,13 @@ public sealed class IdempotencyStore
             new { StudentId = studentId, Key = key, Operation = operation, ResultId = resultId }, ct);
     }
 
-    private sealed record RecordedKey
+    private sealed record RecordedKey : IRow<RecordedKey>
     {
+        public static IReadOnlyList<string> Columns { get; } = ["operation", "resultid"];
+
+        public static RecordedKey Read(DbDataReader reader, ReadOnlySpan<int> at) =>
+            new() { Operation = reader.Get(at[0], ""), ResultId = reader.Get<Guid>(at[1]) };
+
         public string Operation { get; init; } = "";
         public Guid ResultId { get; init; }
     }

@@ -60,7 +60,7 @@ public sealed class NoteRepository
             """, new { StudentId = studentId, NoteId = noteId, Information = information }, ct);
 
     public async Task<bool> DeleteAsync(DbSession session, Guid studentId, Guid noteId, CancellationToken ct = default) =>
-        await session.QuerySingleOrDefaultAsync<long>($"""
+        await session.QueryValueAsync<long>($"""
             WITH changed AS (
                 DELETE FROM goal_notes WHERE student_id = @StudentId AND id = @NoteId RETURNING goal_id AS goalid
             ), {BumpParentGoal}

@@ -1,10 +1,30 @@
+using System.Data.Common;
+using Goals.Data.Sessions;
+
 namespace Goals.Data.Repositories;
 
-// Row types as read from the database. Properties are filled by RowReader (Sessions) by (case-insensitive) column
-// alias; timestamps are UTC DateTime (Npgsql's mapping of TIMESTAMPTZ).
+// Row types as read from the database (IRow: each reads itself by column alias, in the order of its Columns);
+// timestamps are UTC DateTime (Npgsql's mapping of TIMESTAMPTZ).
 
-public sealed record GoalRow
+public sealed record GoalRow : IRow<GoalRow>
 {
+    public static IReadOnlyList<string> Columns { get; } =
+        ["studentid", "id", "goaltype", "title", "information", "complete", "dueat", "color", "createdat", "updatedat"];
+
+    public static GoalRow Read(DbDataReader reader, ReadOnlySpan<int> at) => new()
+    {
+        StudentId = reader.Get<Guid>(at[0]),
+        Id = reader.Get<Guid>(at[1]),
+        GoalType = reader.Get(at[2], ""),
+        Title = reader.Get(at[3], ""),
+        Information = reader.Get(at[4], ""),
+        Complete = reader.Get<bool>(at[5]),
+        DueAt = reader.GetNullable<DateTime>(at[6]),
+        Color = reader.Get<string?>(at[7], null),
+        CreatedAt = reader.Get<DateTime>(at[8]),
+        UpdatedAt = reader.Get<DateTime>(at[9]),
+    };
+
     public Guid StudentId { get; init; }
     public Guid Id { get; init; }
     /// <summary>One of <see cref="GoalTypes"/>.</summary>
@@ -19,8 +39,23 @@ public sealed record GoalRow
     public DateTime UpdatedAt { get; init; }
 }
 
-public sealed record GoalTaskRow
+public sealed record GoalTaskRow : IRow<GoalTaskRow>
 {
+    public static IReadOnlyList<string> Columns { get; } =
+        ["studentid", "id", "goalid", "information", "complete", "position", "createdat", "updatedat"];
+
+    public static GoalTaskRow Read(DbDataReader reader, ReadOnlySpan<int> at) => new()
+    {
+        StudentId = reader.Get<Guid>(at[0]),
+        Id = reader.Get<Guid>(at[1]),
+        GoalId = reader.Get<Guid>(at[2]),
+        Information = reader.Get(at[3], ""),
+        Complete = reader.Get<bool>(at[4]),
+        Position = reader.Get<int>(at[5]),
+        CreatedAt = reader.Get<DateTime>(at[6]),
+        UpdatedAt = reader.Get<DateTime>(at[7]),
+    };
+
     public Guid StudentId { get; init; }
     public Guid Id { get; init; }
     public Guid GoalId { get; init; }
@@ -32,8 +67,20 @@ public sealed record GoalTaskRow
     public DateTime UpdatedAt { get; init; }
 }
 
-public sealed record GoalNoteRow
+public sealed record GoalNoteRow : IRow<GoalNoteRow>
 {
+    public static IReadOnlyList<string> Columns { get; } = ["studentid", "id", "goalid", "information", "createdat", "updatedat"];
+
+    public static GoalNoteRow Read(DbDataReader reader, ReadOnlySpan<int> at) => new()
+    {
+        StudentId = reader.Get<Guid>(at[0]),
+        Id = reader.Get<Guid>(at[1]),
+        GoalId = reader.Get<Guid>(at[2]),
+        Information = reader.Get(at[3], ""),
+        CreatedAt = reader.Get<DateTime>(at[4]),
+        UpdatedAt = reader.Get<DateTime>(at[5]),
+    };
+
     public Guid StudentId { get; init; }
     public Guid Id { get; init; }
     public Guid GoalId { get; init; }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Goals.Data.Sessions;
 using Npgsql;
 using NpgsqlTypes;
@@ -72,7 +73,7 @@ public sealed class TaskRepository
         UpdateAsync(session, studentId, taskId, information: null, complete, ct);
 
     public async Task<bool> DeleteAsync(DbSession session, Guid studentId, Guid taskId, CancellationToken ct = default) =>
-        await session.QuerySingleOrDefaultAsync<long>($"""
+        await session.QueryValueAsync<long>($"""
             WITH changed AS (
                 DELETE FROM goal_tasks WHERE student_id = @StudentId AND id = @TaskId RETURNING goal_id AS goalid
             ), {BumpParentGoal}
@@ -84,7 +85,7 @@ public sealed class TaskRepository
     /// renumbers the goal's positions 0..n-1 in one atomic statement. False when the task is not found.
     /// </summary>
     public async Task<bool> MoveAsync(DbSession session, Guid studentId, Guid taskId, int toIndex, CancellationToken ct = default) =>
-        await session.QuerySingleOrDefaultAsync<long>($"""
+        await session.QueryValueAsync<long>($"""
             WITH ordered AS (
                 SELECT id, goal_id, (row_number() OVER (ORDER BY position, id)) - 1 AS idx
                 FROM goal_tasks
@@ -136,8 +137,13 @@ public sealed class TaskRepository
         return new TaskOrderResult(row?.Matched == true, row?.CurrentTaskIds ?? []);
     }
 
-    private sealed class OrderRow
+    private sealed class OrderRow : IRow<OrderRow>
     {
+        public static IReadOnlyList<string> Columns { get; } = ["matched", "currenttaskids"];
+
+        public static OrderRow Read(DbDataReader reader, ReadOnlySpan<int> at) =>
+            new() { Matched = reader.Get<bool>(at[0]), CurrentTaskIds = reader.Get(at[1], Array.Empty<Guid>()) };
+
         public bool Matched { get; init; }
         public Guid[] CurrentTaskIds { get; init; } = [];
     }

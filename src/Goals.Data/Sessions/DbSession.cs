@@ -1,5 +1,5 @@
 using System.Data;
-using System.Diagnostics.CodeAnalysis;
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -74,12 +74,18 @@ public sealed class DbSession : IAsyncDisposable
     private bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>
-    /// Queues a query; nothing is sent until <see cref="FlushAsync"/>. Rows are mapped by <see cref="RowReader{T}"/>
-    /// (columns to properties by name, case-insensitive). Parameters are referenced as @name or $n.
+    /// Queues a query; nothing is sent until <see cref="FlushAsync"/>. Rows are read by <typeparamref name="T"/> itself
+    /// (<see cref="IRow{TSelf}"/>). Parameters are referenced as @name or $n.
     /// </summary>
-    public Task<IReadOnlyList<T>> Enqueue<[DynamicallyAccessedMembers(RowReader.Members)] T>(string sql, params NpgsqlParameter[] parameters)
+    public Task<IReadOnlyList<T>> Enqueue<T>(string sql, params NpgsqlParameter[] parameters) where T : IRow<T> =>
+        Add(new QueuedQuery<T>(sql, parameters, RowReader<T>.ReadAllAsync));
+
+    /// <summary>Queues a query whose first column is the value (a count, an id); NULL gives default.</summary>
+    public Task<IReadOnlyList<T>> EnqueueValues<T>(string sql, params NpgsqlParameter[] parameters) =>
+        Add(new QueuedQuery<T>(sql, parameters, ValueReader<T>.ReadAllAsync));
+
+    private Task<IReadOnlyList<T>> Add<T>(QueuedQuery<T> query)
     {
-        var query = new QueuedQuery<T>(sql, parameters);
         lock (_queueLock)
         {
             if (IsDisposed)
@@ -146,22 +152,29 @@ public sealed class DbSession : IAsyncDisposable
     /// Runs a query now. <paramref name="parameters"/>: an object whose properties are the @names (an anonymous type)
     /// or a list of <see cref="NpgsqlParameter"/> (<see cref="SqlArguments"/>).
     /// </summary>
-    public Task<IReadOnlyList<T>> QueryAsync<[DynamicallyAccessedMembers(RowReader.Members)] T>(string sql, object? parameters = null,
-        CancellationToken ct = default) =>
-        RunAsync(DatabaseFailures.IsReadOnlyStatement(sql), 1, async (connection, c) =>
-        {
-            await using var command = Command(connection, sql, parameters);
-            await using var reader = await command.ExecuteReaderAsync(c);
-            return await RowReader<T>.ReadAllAsync(reader, c);
-        }, ct);
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null, CancellationToken ct = default)
+        where T : IRow<T> =>
+        ReadAsync(sql, parameters, RowReader<T>.ReadAllAsync, ct);
 
-    public Task<T?> QuerySingleOrDefaultAsync<[DynamicallyAccessedMembers(RowReader.Members)] T>(string sql, object? parameters = null,
-        CancellationToken ct = default) =>
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null, CancellationToken ct = default)
+        where T : IRow<T> =>
+        ReadAsync(sql, parameters, RowReader<T>.ReadSingleOrDefaultAsync, ct);
+
+    /// <summary>Runs a query whose first column is the value; NULL gives default.</summary>
+    public Task<IReadOnlyList<T>> QueryValuesAsync<T>(string sql, object? parameters = null, CancellationToken ct = default) =>
+        ReadAsync(sql, parameters, ValueReader<T>.ReadAllAsync, ct);
+
+    /// <summary>The first column of the only row, or default when there is none (or it is NULL); more than one row throws.</summary>
+    public Task<T?> QueryValueAsync<T>(string sql, object? parameters = null, CancellationToken ct = default) =>
+        ReadAsync(sql, parameters, ValueReader<T>.ReadSingleOrDefaultAsync, ct);
+
+    private Task<TResult> ReadAsync<TResult>(string sql, object? parameters,
+        Func<DbDataReader, CancellationToken, Task<TResult>> read, CancellationToken ct) =>
         RunAsync(DatabaseFailures.IsReadOnlyStatement(sql), 1, async (connection, c) =>
         {
             await using var command = Command(connection, sql, parameters);
             await using var reader = await command.ExecuteReaderAsync(c);
-            return await RowReader<T>.ReadSingleOrDefaultAsync(reader, c);
+            return await read(reader, c);
         }, ct);
 
     /// <summary>Runs a command; returns the affected row count.</summary>

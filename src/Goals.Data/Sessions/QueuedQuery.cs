@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics.CodeAnalysis;
 using Npgsql;
 
 namespace Goals.Data.Sessions;
@@ -29,7 +28,8 @@ internal abstract class QueuedQuery(string sql, NpgsqlParameter[] parameters)
     public abstract void Cancel(CancellationToken ct);
 }
 
-internal sealed class QueuedQuery<[DynamicallyAccessedMembers(RowReader.Members)] T>(string sql, NpgsqlParameter[] parameters) : QueuedQuery(sql, parameters)
+internal sealed class QueuedQuery<T>(string sql, NpgsqlParameter[] parameters,
+    Func<DbDataReader, CancellationToken, Task<IReadOnlyList<T>>> read) : QueuedQuery(sql, parameters)
 {
     private readonly TaskCompletionSource<IReadOnlyList<T>> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -37,7 +37,7 @@ internal sealed class QueuedQuery<[DynamicallyAccessedMembers(RowReader.Members)
 
     public override async Task ReadAsync(DbDataReader reader, CancellationToken ct)
     {
-        _result.TrySetResult(await RowReader<T>.ReadAllAsync(reader, ct));
+        _result.TrySetResult(await read(reader, ct));
     }
 
     public override void Fail(Exception exception) => _result.TrySetException(exception);

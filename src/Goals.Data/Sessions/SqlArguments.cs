@@ -23,9 +23,9 @@ internal static class SqlArguments
                 command.Parameters.AddRange(parameters.ToArray());
                 return;
             default:
-                foreach (var property in PropertiesOf(arguments.GetType()))
+                foreach (var property in PropertiesUsed(arguments.GetType(), sql))
                 {
-                    if (Uses(sql, property.Name)) command.Parameters.Add(Parameter(property.Name, property.GetValue(arguments), property.PropertyType));
+                    command.Parameters.Add(Parameter(property.Name, property.GetValue(arguments), property.PropertyType));
                 }
                 return;
         }
@@ -55,6 +55,22 @@ internal static class SqlArguments
     private static bool Uses(string sql, string name) =>
         sql.Contains(name, StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(sql, "[@:]" + Regex.Escape(name) + @"(?![\p{L}\p{N}_])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The properties of <paramref name="type"/> that <paramref name="sql"/> names, found once per (type, statement):
+    /// statements are constants, so the cache stays small; past <see cref="MaxCachedStatements"/> it is not grown.
+    /// </summary>
+    private static PropertyInfo[] PropertiesUsed(Type type, string sql)
+    {
+        if (Used.TryGetValue((type, sql), out var used)) return used;
+        used = Array.FindAll(PropertiesOf(type), p => Uses(sql, p.Name));
+        if (Used.Count < MaxCachedStatements) Used.TryAdd((type, sql), used);
+        return used;
+    }
+
+    private const int MaxCachedStatements = 2048;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), PropertyInfo[]> Used = new();
 
     // The argument types are anonymous types of Goals.Data and Goals.Api: both are trimmer root assemblies of the
     // Native AOT build (Goals.Api.csproj), so every property of them is kept.

@@ -117,6 +117,6 @@ public sealed class IdempotentCreatesTests(DatabaseFixture database) : IAsyncLif
     private async Task<long> GoalCountAsync(Guid student)
     {
         await using var session = _dataSource.OpenSession();
-        return await session.QuerySingleOrDefaultAsync<long>("SELECT count(*) FROM goals WHERE student_id = @Student", new { Student = student });
+        return await session.QueryValueAsync<long>("SELECT count(*) FROM goals WHERE student_id = @Student", new { Student = student });
     }
 }
