@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
-# Builds the Lambda deployment zip that serverless.template's CodeUri names and prints its size.
+# Builds a Lambda deployment zip and prints its size. A deployable package (aot or ready-to-run) built with the database
+# CA certificate is also copied, byte for byte, to <out>/lambda.zip: serverless.template's CodeUri (artifacts/lambda.zip).
 #
-#   scripts/package-lambda.sh                        # artifacts/lambda.zip: self-contained linux-x64 + ReadyToRun,
-#                                                    #   'bootstrap' at the zip root for Runtime provided.al2023 (deployed)
-#   scripts/package-lambda.sh --framework-dependent  # artifacts/lambda-fd.zip: framework-dependent linux-x64 + ReadyToRun,
+#   scripts/package-lambda.sh                        # the default, same as --aot
+#   scripts/package-lambda.sh --aot                  # artifacts/lambda-aot.zip (+ artifacts/lambda.zip): Native AOT, one native
+#                                                    #   'bootstrap' (plus appsettings.json) for provided.al2023 (deployed by
+#                                                    #   default); trim/AOT warnings fail it. Needs clang and zlib1g-dev
+#                                                    #   (scripts/setup.sh installs them); the target must be the host's
+#                                                    #   architecture (arm64: build on arm64)
+#   scripts/package-lambda.sh --ready-to-run         # artifacts/lambda-r2r.zip (+ artifacts/lambda.zip): self-contained linux-x64
+#                                                    #   + ReadyToRun (JIT), the apphost as 'bootstrap' for provided.al2023: the
+#                                                    #   same template, Runtime and handlers. --self-contained is an alias
+#   scripts/package-lambda.sh --framework-dependent  # artifacts/lambda-fd.zip only: framework-dependent linux-x64 + ReadyToRun,
 #                                                    #   'Goals.Api.dll' for a managed dotnet runtime (measured, not deployed)
-#   scripts/package-lambda.sh --aot                  # artifacts/lambda-aot.zip: Native AOT, one native 'bootstrap' (plus
-#                                                    #   appsettings.json) for provided.al2023; trim/AOT warnings fail it.
-#                                                    #   Needs clang and zlib1g-dev (scripts/setup.sh installs them); the
-#                                                    #   target must be the host's architecture (arm64: build on arm64)
 #   options: --project <csproj> (default src/Goals.Api/Goals.Api.csproj), --out <dir> (default artifacts/)
 #            --arch x86_64|arm64 (default x86_64; must match the template's Architecture parameter)
 #            --ca-certificate <pem> (default certs/cockroachdb-root.crt): the database CA, shipped as
 #              certs/cockroachdb-root.crt (DatabaseRootCertificate's default). Without it the script refuses, because such
-#              a package deploys and then fails every cold start; --without-ca-certificate is for local measurement only.
+#              a package deploys and then fails every cold start; --without-ca-certificate is for local measurement only,
+#              and then <out>/lambda.zip is neither written nor replaced.
 #
-# The publish folder is kept beside the zip (artifacts/lambda/ or artifacts/lambda-fd/) for bench/coldstart.
+# The publish folder is kept beside the zip (artifacts/lambda-aot/, lambda-r2r/ or lambda-fd/) for bench/coldstart.
 # Zipping uses `zip` (-X: no extra attributes; Unix modes are kept, so 'bootstrap' stays executable) or, when
 # zip is missing (it is not in a fresh Debian), python3's zipfile with the modes set explicitly. Neither present:
 # it fails and says so; it installs nothing. The zip is checked afterwards: entry names and bootstrap's mode, and
@@ -25,21 +30,21 @@ set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 project="$repo_root/src/Goals.Api/Goals.Api.csproj"
 out_root="$repo_root/artifacts"
-mode=self-contained
+mode=aot
 arch=x86_64
 ca_certificate="$repo_root/certs/cockroachdb-root.crt"
 require_ca=1
 while [ $# -gt 0 ]; do
   case "$1" in
-    --framework-dependent) mode=framework-dependent ;;
-    --self-contained) mode=self-contained ;;
     --aot) mode=aot ;;
+    --ready-to-run|--self-contained) mode=ready-to-run ;;   # --self-contained: the name before ready-to-run
+    --framework-dependent) mode=framework-dependent ;;
     --project) project="$2"; shift ;;
     --out) out_root="$2"; shift ;;
     --arch) arch="$2"; shift ;;
     --ca-certificate) ca_certificate="$2"; shift ;;
     --without-ca-certificate) require_ca=0 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
     *) echo "package-lambda: unknown argument '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -69,8 +74,9 @@ if [ "$require_ca" = 1 ]; then
 fi
 
 app_name="$(basename "$project" .csproj)"
-if [ "$mode" = self-contained ]; then
-  publish_dir="$out_root/lambda"; zip_path="$out_root/lambda.zip"
+code_uri_zip="$out_root/lambda.zip"   # serverless.template's Globals.Function.CodeUri (a literal path: sam package resolves no Ref)
+if [ "$mode" = ready-to-run ]; then
+  publish_dir="$out_root/lambda-r2r"; zip_path="$out_root/lambda-r2r.zip"
   # Self-contained: provided.al2023 has no .NET. ReadyToRun: less JIT at cold start.
   publish_args=(--self-contained true -p:PublishReadyToRun=true -p:TieredPGO=true)
 elif [ "$mode" = aot ]; then
@@ -126,7 +132,7 @@ if [ "$mode" = aot ]; then
   chmod 755 "$publish_dir/bootstrap"
   rm -f "$publish_dir"/*.dbg "$publish_dir"/*.staticwebassets.endpoints.json
   entry=bootstrap
-elif [ "$mode" = self-contained ]; then
+elif [ "$mode" = ready-to-run ]; then
   # provided.al2023 runs <package root>/bootstrap. The apphost finds its app by its own name's dll, so a copy of
   # the apphost named 'bootstrap' starts Goals.Api.dll. The original apphost is dropped (it is the same 70 KB file).
   mv "$publish_dir/$app_name" "$publish_dir/bootstrap"
@@ -166,9 +172,9 @@ path, entry, mode = sys.argv[1:]
 with zipfile.ZipFile(path) as archive:
     infos = {i.filename: i for i in archive.infolist()}
     if entry not in infos: sys.exit(f"{entry} is not at the root of {path}")
-    if mode in ("self-contained", "aot") and not (infos[entry].external_attr >> 16) & 0o111:
+    if mode in ("ready-to-run", "aot") and not (infos[entry].external_attr >> 16) & 0o111:
         sys.exit(f"{entry} is not executable inside {path}")
-    if mode == "aot" and (infos[entry].external_attr >> 16) & 0o777 != 0o755:
+    if mode in ("ready-to-run", "aot") and (infos[entry].external_attr >> 16) & 0o777 != 0o755:
         sys.exit(f"{entry} is not mode 755 inside {path}")
     required_files = ("appsettings.json",) if mode == "aot" else ("Goals.Api.dll", "Goals.Api.runtimeconfig.json", "Goals.Api.deps.json", "appsettings.json")
     if mode == "aot" and any(name.endswith(".dll") for name in infos): sys.exit(f"a Native AOT package holds managed assemblies: {path}")
@@ -192,3 +198,16 @@ zip_bytes=$(stat -c %s "$zip_path")
 unpacked=$(du -sb "$publish_dir" | cut -f1)
 echo "Lambda package ($mode, $arch): $zip_path"
 echo "  zip: $zip_bytes bytes ($((zip_bytes / 1024 / 1024)) MiB); unpacked: $unpacked bytes ($((unpacked / 1024 / 1024)) MiB, limit 250 MiB); entry: $entry"
+
+# The deployable package becomes the template's CodeUri, unless it lacks the CA (it would fail every cold start in AWS).
+if [ "$mode" != framework-dependent ]; then
+  if [ "$require_ca" = 1 ]; then
+    cp "$zip_path" "$code_uri_zip.tmp"
+    mv -f "$code_uri_zip.tmp" "$code_uri_zip"   # never a half-copied lambda.zip
+    cmp -s "$zip_path" "$code_uri_zip" || { echo "package-lambda: $code_uri_zip differs from $zip_path after copying" >&2; exit 1; }
+    echo "serverless.template's CodeUri ($code_uri_zip) now holds the $mode package (a copy of $(basename "$zip_path"))"
+  else
+    echo "package-lambda: --without-ca-certificate: $code_uri_zip (serverless.template's CodeUri) was not written or replaced;" \
+         "a package without the database CA fails every cold start in AWS" >&2
+  fi
+fi

@@ -1,6 +1,6 @@
 // bench/coldstart driver. Cold start = process start -> first GraphQL answer (or first 200 for hello-world).
-//   ColdStart.Driver --sc <dir with bootstrap> --fd <dir with Goals.Api.dll> --local <dir with Goals.Local.dll> --hello <HelloWorld.dll>
-//                    [--aot <dir with the Native AOT bootstrap>] [--runs 10] [--out file.md]
+//   ColdStart.Driver --sc <dir with the ReadyToRun bootstrap: artifacts/lambda-r2r> --fd <dir with Goals.Api.dll: artifacts/lambda-fd> --local <dir with Goals.Local.dll> --hello <HelloWorld.dll>
+//                    [--aot <dir with the Native AOT bootstrap: artifacts/lambda-aot>] [--runs 10] [--out file.md]
 // Starts one private PostgreSQL (the data layer's), migrates it with the app's own `migrate` verb, mints a token with
 // the local run's `token` verb and inserts one goal; then, round-robin (so load from elsewhere hits every scenario alike), one
 // discarded warm-up round and N measured rounds of:

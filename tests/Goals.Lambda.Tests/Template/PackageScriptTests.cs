@@ -9,6 +9,7 @@ namespace Goals.Lambda.Tests.Template;
 /// scripts/package-lambda.sh refuses, before building anything, a package that would fail every cold start; the package
 /// it builds holds no local-only or test code, and its check (scripts/check-lambda-package.sh) fails one that does.
 /// </summary>
+[Collection(PackageLambdaCollection.Name)]
 public sealed class PackageScriptTests : IDisposable
 {
     private readonly string _outDirectory = Directory.CreateTempSubdirectory("goals-package-").FullName;
@@ -37,6 +38,27 @@ public sealed class PackageScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task Self_contained_is_still_accepted_as_the_name_of_the_ready_to_run_mode()
+    {
+        // An unknown argument exits 2 before the CA check; an accepted mode reaches it and is refused with 1.
+        var (exitCode, stderr) = await RunAsync("--self-contained", "--ca-certificate", Path.Combine(_outDirectory, "missing.crt"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("refusing to package without the database CA certificate", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Native_AOT_is_the_default_mode()
+    {
+        // Only the AOT mode refuses another architecture than the host's, before building: no mode given, same refusal.
+        var (exitCode, stderr) = await RunAsync("--arch", OtherArchitecture, "--without-ca-certificate");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--aot builds for the host's architecture only", stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(_outDirectory, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Unknown_architecture_is_refused()
     {
         var (exitCode, stderr) = await RunAsync("--arch", "amd64", "--without-ca-certificate");
@@ -48,16 +70,15 @@ public sealed class PackageScriptTests : IDisposable
     [Fact]
     public async Task Native_AOT_for_another_architecture_than_the_hosts_is_refused_before_building()
     {
-        var other = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "x86_64" : "arm64";
-        var (exitCode, stderr) = await RunAsync("--aot", "--arch", other, "--without-ca-certificate");
+        var (exitCode, stderr) = await RunAsync("--aot", "--arch", OtherArchitecture, "--without-ca-certificate");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("--aot builds for the host's architecture only", stderr, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(_outDirectory, "*", SearchOption.AllDirectories));
     }
 
-    /// <summary>Framework-dependent: the same app assemblies as the deployed self-contained package (which adds only the
-    /// .NET runtime), at a fraction of the zipping.</summary>
+    /// <summary>Framework-dependent: the same app assemblies as the ReadyToRun package (which adds only the .NET runtime),
+    /// at a fraction of the zipping; it never becomes the template's lambda.zip.</summary>
     [Fact]
     public async Task The_package_holds_no_local_only_or_test_code()
     {
@@ -66,6 +87,7 @@ public sealed class PackageScriptTests : IDisposable
 
         Assert.True(exitCode == 0, $"package-lambda.sh exited {exitCode}:\n{stdout}\n{stderr}");
         Assert.Contains("check-lambda-package: clean", stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_outDirectory, "lambda.zip")), "the framework-dependent package became lambda.zip");
         using var zip = ZipFile.OpenRead(Path.Combine(_outDirectory, "lambda-fd.zip"));
         var names = zip.Entries.Select(e => e.FullName).ToList();
         Assert.Contains("Goals.Api.dll", names);
@@ -117,13 +139,16 @@ public sealed class PackageScriptTests : IDisposable
 
     public void Dispose() => Directory.Delete(_outDirectory, recursive: true);
 
+    private static string OtherArchitecture =>
+        System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "x86_64" : "arm64";
+
     private async Task<(int ExitCode, string Stderr)> RunAsync(params string[] arguments)
     {
         var (exitCode, _, stderr) = await RunScriptAsync("package-lambda.sh", TimeSpan.FromSeconds(60), ["--out", _outDirectory, .. arguments]);
         return (exitCode, stderr);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunScriptAsync(string script, TimeSpan timeout, params string[] arguments)
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunScriptAsync(string script, TimeSpan timeout, params string[] arguments)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(Fixtures.RepositoryRoot, "scripts", script));

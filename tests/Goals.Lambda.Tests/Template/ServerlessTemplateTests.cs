@@ -62,7 +62,7 @@ public sealed class ServerlessTemplateTests
     }
 
     [Fact]
-    public void Code_uri_is_the_zip_the_package_script_builds_for_the_custom_runtime()
+    public void Code_uri_is_the_zip_the_package_script_writes_for_the_custom_runtime()
     {
         var function = Template.GetProperty("Globals").GetProperty("Function");
         var codeUri = function.GetProperty("CodeUri").GetString()!;
@@ -70,7 +70,9 @@ public sealed class ServerlessTemplateTests
 
         Assert.Equal("provided.al2023", function.GetProperty("Runtime").GetString());
         Assert.Equal("artifacts/lambda.zip", codeUri);
-        Assert.Contains("zip_path=\"$out_root/lambda.zip\"", script, StringComparison.Ordinal); // the self-contained default
+        // The deployable modes (the AOT default, --ready-to-run) copy their zip to lambda.zip (ReadyToRunPackageTests runs it).
+        Assert.Contains("code_uri_zip=\"$out_root/lambda.zip\"", script, StringComparison.Ordinal);
+        Assert.Contains("\nmode=aot\n", script, StringComparison.Ordinal);
         Assert.Contains("out_root=\"$repo_root/artifacts\"", script, StringComparison.Ordinal);
         Assert.Contains("\"$publish_dir/bootstrap\"", script, StringComparison.Ordinal); // provided.* starts <root>/bootstrap
         Assert.All(Functions, f => Assert.False(f.Value.GetProperty("Properties").TryGetProperty("CodeUri", out _), $"{f.Name} overrides CodeUri"));
