@@ -109,6 +109,8 @@ else
 fi
 
 rm -rf "$publish_dir" "$zip_path"
+# A deployable build replaces the template's package: a failed one must not leave the previous package to be deployed.
+if [ "$mode" != framework-dependent ] && [ "$require_ca" = 1 ]; then rm -f "$code_uri_zip"; fi
 mkdir -p "$out_root"
 # InvariantGlobalization is set repo-wide (Amazon Linux 2023 minimal images lack ICU). The IDE is Goals.Local's: not here.
 dotnet publish "$project" -c Release -r "$rid" "${publish_args[@]}" \
