@@ -1,8 +1,8 @@
-using System.Data.Common;
 using Goals.Data.Jobs;
 using Goals.Data.Repositories;
 using Goals.Data.Sessions;
 using Goals.Data.Tests.Infrastructure;
+using Npgsql;
 
 namespace Goals.Data.Tests;
 
@@ -13,7 +13,7 @@ public sealed class RowMappingTests(DatabaseFixture db) : IClassFixture<Database
     {
         public static IReadOnlyList<string> Columns { get; } = ["count", "text", "at", "ids", "missing"];
 
-        public static Row Read(DbDataReader reader, ReadOnlySpan<int> at) => new()
+        public static Row Read(NpgsqlDataReader reader, ReadOnlySpan<int> at) => new()
         {
             Count = reader.Get<long>(at[0]),
             Text = reader.Get(at[1], "default"),

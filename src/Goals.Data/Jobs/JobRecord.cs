@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Goals.Data.Sessions;
+using Npgsql;
 
 namespace Goals.Data.Jobs;
 
@@ -13,7 +13,7 @@ public sealed record JobRecord : IRow<JobRecord>
         "startedat", "finishedat",
     ];
 
-    public static JobRecord Read(DbDataReader reader, ReadOnlySpan<int> at) => new()
+    public static JobRecord Read(NpgsqlDataReader reader, ReadOnlySpan<int> at) => new()
     {
         StudentId = reader.Get<Guid>(at[0]),
         Id = reader.Get<Guid>(at[1]),
@@ -77,7 +77,7 @@ public readonly record struct JobKey(Guid StudentId, Guid JobId) : IRow<JobKey>
 {
     public static IReadOnlyList<string> Columns { get; } = ["studentid", "jobid"];
 
-    public static JobKey Read(DbDataReader reader, ReadOnlySpan<int> at) => new(reader.Get<Guid>(at[0]), reader.Get<Guid>(at[1]));
+    public static JobKey Read(NpgsqlDataReader reader, ReadOnlySpan<int> at) => new(reader.Get<Guid>(at[0]), reader.Get<Guid>(at[1]));
 
     public override string ToString() => $"{StudentId:D}/{JobId:D}";
 }

@@ -1,6 +1,6 @@
-using System.Data.Common;
 using Goals.Data.Repositories;
 using Goals.Data.Sessions;
+using Npgsql;
 
 namespace Goals.Data.Jobs;
 
@@ -151,7 +151,7 @@ public sealed class StudentDataRepository
     {
         public static IReadOnlyList<string> Columns { get; } = ["kind", "id", "n"];
 
-        public static ImportStateRow Read(DbDataReader reader, ReadOnlySpan<int> at) =>
+        public static ImportStateRow Read(NpgsqlDataReader reader, ReadOnlySpan<int> at) =>
             new() { Kind = reader.Get(at[0], ""), Id = reader.GetNullable<Guid>(at[1]), N = reader.Get<long>(at[2]) };
 
         public string Kind { get; set; } = "";

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Goals.Data.Sessions;
+using Npgsql;
 
 namespace Goals.Data.Repositories;
 
@@ -40,7 +40,7 @@ public sealed class IdempotencyStore
     {
         public static IReadOnlyList<string> Columns { get; } = ["operation", "resultid"];
 
-        public static RecordedKey Read(DbDataReader reader, ReadOnlySpan<int> at) =>
+        public static RecordedKey Read(NpgsqlDataReader reader, ReadOnlySpan<int> at) =>
             new() { Operation = reader.Get(at[0], ""), ResultId = reader.Get<Guid>(at[1]) };
 
         public string Operation { get; init; } = "";

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Goals.Data.Sessions;
+using Npgsql;
 
 namespace Goals.Data.Repositories;
 
@@ -11,7 +11,7 @@ public sealed record GoalRow : IRow<GoalRow>
     public static IReadOnlyList<string> Columns { get; } =
         ["studentid", "id", "goaltype", "title", "information", "complete", "dueat", "color", "createdat", "updatedat"];
 
-    public static GoalRow Read(DbDataReader reader, ReadOnlySpan<int> at) => new()
+    public static GoalRow Read(NpgsqlDataReader reader, ReadOnlySpan<int> at) => new()
     {
         StudentId = reader.Get<Guid>(at[0]),
         Id = reader.Get<Guid>(at[1]),
@@ -44,7 +44,7 @@ public sealed record GoalTaskRow : IRow<GoalTaskRow>
     public static IReadOnlyList<string> Columns { get; } =
         ["studentid", "id", "goalid", "information", "complete", "position", "createdat", "updatedat"];
 
-    public static GoalTaskRow Read(DbDataReader reader, ReadOnlySpan<int> at) => new()
+    public static GoalTaskRow Read(NpgsqlDataReader reader, ReadOnlySpan<int> at) => new()
     {
         StudentId = reader.Get<Guid>(at[0]),
         Id = reader.Get<Guid>(at[1]),
@@ -71,7 +71,7 @@ public sealed record GoalNoteRow : IRow<GoalNoteRow>
 {
     public static IReadOnlyList<string> Columns { get; } = ["studentid", "id", "goalid", "information", "createdat", "updatedat"];
 
-    public static GoalNoteRow Read(DbDataReader reader, ReadOnlySpan<int> at) => new()
+    public static GoalNoteRow Read(NpgsqlDataReader reader, ReadOnlySpan<int> at) => new()
     {
         StudentId = reader.Get<Guid>(at[0]),
         Id = reader.Get<Guid>(at[1]),

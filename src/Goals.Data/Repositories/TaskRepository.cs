@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Goals.Data.Sessions;
 using Npgsql;
 using NpgsqlTypes;
@@ -141,7 +140,7 @@ public sealed class TaskRepository
     {
         public static IReadOnlyList<string> Columns { get; } = ["matched", "currenttaskids"];
 
-        public static OrderRow Read(DbDataReader reader, ReadOnlySpan<int> at) =>
+        public static OrderRow Read(NpgsqlDataReader reader, ReadOnlySpan<int> at) =>
             new() { Matched = reader.Get<bool>(at[0]), CurrentTaskIds = reader.Get(at[1], Array.Empty<Guid>()) };
 
         public bool Matched { get; init; }

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -169,7 +168,7 @@ public sealed class DbSession : IAsyncDisposable
         ReadAsync(sql, parameters, ValueReader<T>.ReadSingleOrDefaultAsync, ct);
 
     private Task<TResult> ReadAsync<TResult>(string sql, object? parameters,
-        Func<DbDataReader, CancellationToken, Task<TResult>> read, CancellationToken ct) =>
+        Func<NpgsqlDataReader, CancellationToken, Task<TResult>> read, CancellationToken ct) =>
         RunAsync(DatabaseFailures.IsReadOnlyStatement(sql), 1, async (connection, c) =>
         {
             await using var command = Command(connection, sql, parameters);

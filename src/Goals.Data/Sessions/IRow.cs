@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Npgsql;
 
 namespace Goals.Data.Sessions;
 
@@ -14,5 +14,5 @@ public interface IRow<TSelf> where TSelf : IRow<TSelf>
 {
     static abstract IReadOnlyList<string> Columns { get; }
 
-    static abstract TSelf Read(DbDataReader reader, ReadOnlySpan<int> at);
+    static abstract TSelf Read(NpgsqlDataReader reader, ReadOnlySpan<int> at);
 }

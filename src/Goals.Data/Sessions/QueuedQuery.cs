@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Npgsql;
 
 namespace Goals.Data.Sessions;
@@ -21,7 +20,7 @@ internal abstract class QueuedQuery(string sql, NpgsqlParameter[] parameters)
     }
 
     /// <summary>Reads this query's result set from the current position of the reader.</summary>
-    public abstract Task ReadAsync(DbDataReader reader, CancellationToken ct);
+    public abstract Task ReadAsync(NpgsqlDataReader reader, CancellationToken ct);
 
     public abstract void Fail(Exception exception);
 
@@ -29,13 +28,13 @@ internal abstract class QueuedQuery(string sql, NpgsqlParameter[] parameters)
 }
 
 internal sealed class QueuedQuery<T>(string sql, NpgsqlParameter[] parameters,
-    Func<DbDataReader, CancellationToken, Task<IReadOnlyList<T>>> read) : QueuedQuery(sql, parameters)
+    Func<NpgsqlDataReader, CancellationToken, Task<IReadOnlyList<T>>> read) : QueuedQuery(sql, parameters)
 {
     private readonly TaskCompletionSource<IReadOnlyList<T>> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task<IReadOnlyList<T>> Result => _result.Task;
 
-    public override async Task ReadAsync(DbDataReader reader, CancellationToken ct)
+    public override async Task ReadAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         _result.TrySetResult(await read(reader, ct));
     }

@@ -1,11 +1,11 @@
-using System.Data.Common;
+using Npgsql;
 
 namespace Goals.Data.Sessions;
 
 /// <summary>Reads a result set as <typeparamref name="T"/> rows (<see cref="IRow{TSelf}"/>): the columns are located once per result set.</summary>
 internal static class RowReader<T> where T : IRow<T>
 {
-    public static async Task<IReadOnlyList<T>> ReadAllAsync(DbDataReader reader, CancellationToken ct)
+    public static async Task<IReadOnlyList<T>> ReadAllAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         var rows = new List<T>();
         if (!await reader.ReadAsync(ct)) return rows;
@@ -18,7 +18,7 @@ internal static class RowReader<T> where T : IRow<T>
     }
 
     /// <summary>The only row, or default when there is none; more than one throws (as Dapper's QuerySingleOrDefault).</summary>
-    public static async Task<T?> ReadSingleOrDefaultAsync(DbDataReader reader, CancellationToken ct)
+    public static async Task<T?> ReadSingleOrDefaultAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         if (!await reader.ReadAsync(ct)) return default;
         var row = T.Read(reader, Ordinals(reader));
@@ -26,7 +26,7 @@ internal static class RowReader<T> where T : IRow<T>
         return row;
     }
 
-    private static int[] Ordinals(DbDataReader reader)
+    private static int[] Ordinals(NpgsqlDataReader reader)
     {
         var columns = T.Columns;
         var ordinals = new int[columns.Count];
@@ -45,14 +45,14 @@ internal static class RowReader<T> where T : IRow<T>
 /// <summary>Reads the first column of a result set as <typeparamref name="T"/> (a scalar); NULL gives default.</summary>
 internal static class ValueReader<T>
 {
-    public static async Task<IReadOnlyList<T>> ReadAllAsync(DbDataReader reader, CancellationToken ct)
+    public static async Task<IReadOnlyList<T>> ReadAllAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         var values = new List<T>();
         while (await reader.ReadAsync(ct)) values.Add(reader.Get<T>(0));
         return values;
     }
 
-    public static async Task<T?> ReadSingleOrDefaultAsync(DbDataReader reader, CancellationToken ct)
+    public static async Task<T?> ReadSingleOrDefaultAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         if (!await reader.ReadAsync(ct)) return default;
         var value = reader.Get<T>(0);
@@ -75,6 +75,7 @@ internal static class ColumnNames
     /// <summary>Equal ignoring ASCII case and underscores (created_at, createdat and CreatedAt are one column).</summary>
     public static bool Same(string a, string b)
     {
+        if (string.Equals(a, b, StringComparison.Ordinal)) return true;   // the usual case: both are the lower-case alias
         int i = 0, j = 0;
         while (true)
         {
