@@ -51,8 +51,11 @@ public sealed class IdeBrowserTests(LiveServer server)
             var (exit, token, stderr) = await server.RunVerbInDevelopmentAsync("token", "--minutes", "5");
             Assert.True(exit == 0, stderr);
             await page.GetByText("HTTP Headers", new PageGetByTextOptions { Exact = true }).ClickAsync();
-            await page.GetByPlaceholder("Name").Last.FillAsync("Authorization");
-            await page.GetByPlaceholder("Value").Last.FillAsync("Bearer " + token.Trim());
+            // Typing a name makes the IDE append an empty row, so the row is fixed by its index first: ".Last" for the
+            // value would be that new row (the header then has a name and no value, and the IDE refuses to send it).
+            var headerRow = await page.GetByPlaceholder("Name").CountAsync() - 1;
+            await page.GetByPlaceholder("Name").Nth(headerRow).FillAsync("Authorization");
+            await page.GetByPlaceholder("Value").Nth(headerRow).FillAsync("Bearer " + token.Trim());
             await ReplaceEditorTextAsync(page, page.Locator(".monaco-editor").First, "query Dashboard { goals { title tasks { information } } }");
 
             // The IDE parses the document (its Builder lists the operation) and syncs its model a moment later; a Run
